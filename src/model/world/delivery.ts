@@ -1,0 +1,63 @@
+import type { MessageRecord, ServerConfig } from './types.js';
+
+/** A message's stay at one inside server: it leaves the queue when its last delivery closes. */
+export interface Visit {
+  readonly message: MessageRecord;
+  readonly server: ServerState;
+  /** When it entered this server's queue, ms. */
+  readonly queuedAtMs: number;
+  open: number;
+}
+
+/** One queue entry: some recipients of a message, bound for one next hop. */
+export interface Delivery {
+  readonly visit: Visit;
+  readonly recipients: readonly string[];
+  /** Recipient domain for direct delivery; empty otherwise. */
+  readonly domain: string;
+  failures: number;
+}
+
+/** An inside server's queue as the world runs it. */
+export interface ServerState {
+  readonly config: ServerConfig;
+  /** Messages in the queue now. */
+  depth: number;
+  peakDepth: number;
+  peakAtMs: number;
+  /** Sessions open now (never above `config.concurrency`). */
+  active: number;
+  /** Deliveries due and waiting for a free session, oldest first. */
+  readonly ready: Delivery[];
+  readyHead: number;
+}
+
+/** Creates an empty queue for a server. */
+export function newServerState(config: ServerConfig): ServerState {
+  return { config, depth: 0, peakDepth: 0, peakAtMs: 0, active: 0, ready: [], readyHead: 0 };
+}
+
+/** Takes the oldest ready delivery, compacting the array now and then instead of shifting. */
+export function takeReady(server: ServerState): Delivery | undefined {
+  if (server.readyHead >= server.ready.length) return undefined;
+  const delivery = server.ready[server.readyHead]!;
+  server.readyHead++;
+  if (server.readyHead > 1024 && server.readyHead * 2 > server.ready.length) {
+    server.ready.splice(0, server.readyHead);
+    server.readyHead = 0;
+  }
+  return delivery;
+}
+
+/** Splits a message's recipients into the deliveries a server makes: one per domain when it delivers directly. */
+export function splitRecipients(recipients: readonly string[], direct: boolean): { domain: string; recipients: string[] }[] {
+  if (!direct) return [{ domain: '', recipients: [...recipients] }];
+  const byDomain = new Map<string, string[]>();
+  for (const recipient of recipients) {
+    const domain = recipient.slice(recipient.lastIndexOf('@') + 1).toLowerCase();
+    const list = byDomain.get(domain);
+    if (list) list.push(recipient);
+    else byDomain.set(domain, [recipient]);
+  }
+  return [...byDomain].map(([domain, list]) => ({ domain, recipients: list }));
+}

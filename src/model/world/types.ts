@@ -1,0 +1,116 @@
+import type { DnsZone } from '../dns-zone.js';
+import type { FirewallConfig } from '../firewall/types.js';
+import type { PeerPolicy } from '../peer-policy.js';
+import type { Reason } from '../reasons.js';
+import type { RetryProfile } from '../retry.js';
+import type { StagedReply } from '../smtp.js';
+import type { CheckOutcome } from '../smtp-peer.js';
+import type { MessageSpec } from '../traffic.js';
+
+/** A WAN link of the model. */
+export interface LinkConfig {
+  readonly name: string;
+  readonly isp?: string;
+  readonly address: string;
+  readonly uplinkKbps: number;
+  /** Windows when the link carries nothing, ms from the start. */
+  readonly outages: readonly { readonly fromMs: number; readonly toMs: number }[];
+}
+
+/** Where an inside server sends its mail. */
+export type ServerRoute =
+  | { readonly kind: 'relay'; readonly to: string }
+  | { readonly kind: 'smarthost'; readonly relay: string }
+  | { readonly kind: 'direct' };
+
+/** An inside mail server. */
+export interface ServerConfig {
+  readonly name: string;
+  readonly address: string;
+  readonly helo: string;
+  readonly route: ServerRoute;
+  readonly retry: RetryProfile;
+  readonly concurrency: number;
+}
+
+/** A relay on the internet. */
+export interface RelayConfig {
+  readonly name: string;
+  readonly address: string;
+  readonly policy: PeerPolicy;
+}
+
+/** Which receiver policy each recipient domain's mail server follows. */
+export interface ReceiverPlacement {
+  readonly defaultPolicy: PeerPolicy;
+  /** Fractions of the remaining domains per policy, drawn by a seeded hash of the domain name. */
+  readonly shares: readonly { readonly policy: PeerPolicy; readonly fraction: number }[];
+  readonly byDomain: ReadonlyMap<string, PeerPolicy>;
+}
+
+/** Everything a world is built from; units already in ms, bytes, kbit/s. */
+export interface WorldConfig {
+  readonly durationMs: number;
+  readonly seed: number;
+  readonly links: readonly LinkConfig[];
+  readonly firewall: FirewallConfig;
+  readonly zone: DnsZone;
+  readonly servers: readonly ServerConfig[];
+  readonly relays: readonly RelayConfig[];
+  readonly receivers: ReceiverPlacement;
+  readonly messages: readonly MessageSpec[];
+  /** The inside server each message is submitted to. */
+  readonly submitTo: string;
+}
+
+/** One SMTP attempt: who tried, how it left, and how the next hop answered. */
+export interface AttemptRecord {
+  readonly messageId: string;
+  /** When the connection was opened, ms. */
+  readonly atMs: number;
+  /** When the session ended, ms. */
+  readonly endMs: number;
+  readonly server: string;
+  readonly nextHop: string;
+  readonly nextHopAddress: string;
+  /** Egress link, or null for an inside hop (or a connection that never left). */
+  readonly link: string | null;
+  /** Source address after NAT (the inside address for inside hops). */
+  readonly sourceAddress: string;
+  /** What chose the link: `policy-route:NAME`, `load-balancing:MODE`, or `inside`. */
+  readonly rule: string;
+  readonly recipients: readonly string[];
+  readonly reply: StagedReply;
+  readonly reason: Reason;
+  readonly checks: readonly CheckOutcome[];
+  /** `accepted`, `deferred` (4xx or no reply) or `rejected` (5xx). */
+  readonly outcome: 'accepted' | 'deferred' | 'rejected';
+  /** When the server will try again, ms; null when it will not. */
+  readonly retryAtMs: number | null;
+}
+
+/** Where a message is now. */
+export type MessageStatus = 'pending' | 'delivered' | 'bounced';
+
+/** A message's life in the model. */
+export interface MessageRecord {
+  readonly spec: MessageSpec;
+  status: MessageStatus;
+  /** Why it ended, for bounced messages (`expired`, or the 5xx's reason). */
+  finalReason: Reason | null;
+  finishedAtMs: number | null;
+  readonly attempts: AttemptRecord[];
+  /** Deliveries still open anywhere in the chain. */
+  openDeliveries: number;
+  bounced: boolean;
+}
+
+/** What the world tells its observer; the run layer turns these into reports and snapshots. */
+export interface WorldObserver {
+  onAttempt?(attempt: AttemptRecord, message: MessageRecord): void;
+  onMessageFinished?(message: MessageRecord, atMs: number): void;
+  onQueueDepth?(server: string, depth: number, atMs: number): void;
+  onLinkChange?(link: string, up: boolean, atMs: number): void;
+  onSubmitted?(message: MessageRecord, atMs: number): void;
+  onExpired?(message: MessageRecord, server: string, atMs: number): void;
+}

@@ -1,0 +1,82 @@
+import { formatReply } from '../model/smtp.js';
+import type { AttemptRecord, MessageRecord } from '../model/world/types.js';
+import { evaluateExpectations, type ExpectationResult } from './expectations.js';
+import type { RunSession } from './session.js';
+
+/** An attempt as reports show it; times are ISO 8601 with the scenario's offset. */
+export interface ReportAttempt {
+  readonly at: string;
+  readonly server: string;
+  readonly nextHop: string;
+  readonly nextHopAddress: string;
+  readonly link: string | null;
+  readonly sourceAddress: string;
+  readonly rule: string;
+  readonly reply: { readonly code: number | null; readonly enhanced: string | null; readonly text: string; readonly stage: string };
+  readonly reason: string;
+  readonly outcome: string;
+  readonly retryAt: string | null;
+  readonly checks: readonly { readonly check: string; readonly result: string; readonly detail: string }[];
+}
+
+/** A message as reports show it. */
+export interface ReportMessage {
+  readonly id: string;
+  readonly from: string;
+  readonly to: readonly string[];
+  readonly sizeBytes: number;
+  readonly submittedAt: string;
+  readonly status: string;
+  readonly finishedAt: string | null;
+  readonly reason: string | null;
+  readonly attempts: readonly ReportAttempt[];
+}
+
+/** The report of one run: the contract of `run --format json` (see DESIGN.md). */
+export interface Report {
+  readonly scenario: { readonly name: string; readonly file: string; readonly seed: number; readonly start: string; readonly end: string };
+  readonly totals: { readonly messages: number; readonly delivered: number; readonly bounced: number; readonly pending: number; readonly attempts: number };
+  readonly links: readonly { readonly name: string; readonly description: string | null; readonly address: string; readonly ptr: string | null; readonly attempts: number; readonly accepted: number; readonly deferred: number; readonly rejected: number }[];
+  readonly queues: readonly { readonly server: string; readonly peakDepth: number; readonly peakAt: string; readonly endDepth: number }[];
+  readonly reasons: readonly { readonly reason: string; readonly count: number }[];
+  readonly expectations: readonly ExpectationResult[];
+  readonly messages: readonly ReportMessage[];
+}
+
+/** Builds the report of a finished run. */
+export function buildReport(session: RunSession, file: string): Report {
+  const { scenario, stats, world, clock } = session;
+  const nat = new Map((scenario.firewall.nat ?? []).map((rule) => [rule.link, rule.address]));
+  return {
+    scenario: { name: scenario.name, file, seed: session.seed, start: clock.iso(0), end: clock.iso(scenario.duration) },
+    totals: { messages: world.messages.length, delivered: stats.delivered, bounced: stats.bounced, pending: world.messages.length - stats.delivered - stats.bounced, attempts: stats.attempts },
+    links: scenario.links.map((link) => {
+      const address = nat.get(link.name) ?? link.address;
+      return { name: link.name, description: link.description ?? null, address, ptr: world.destinations.identity.resolve(address).ptrNames[0] ?? null, ...stats.links.get(link.name)! };
+    }),
+    queues: [...world.servers.values()].map((server) => ({ server: server.config.name, peakDepth: server.peakDepth, peakAt: clock.iso(server.peakAtMs), endDepth: server.depth })),
+    reasons: [...stats.reasons].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason)),
+    expectations: evaluateExpectations(session),
+    messages: world.messages.map((message) => reportMessage(message, (ms) => clock.iso(ms))),
+  };
+}
+
+function reportMessage(message: MessageRecord, iso: (ms: number) => string): ReportMessage {
+  return {
+    id: message.spec.id, from: message.spec.from, to: message.spec.to, sizeBytes: message.spec.sizeBytes, submittedAt: iso(message.spec.atMs),
+    status: message.status, finishedAt: message.finishedAtMs === null ? null : iso(message.finishedAtMs), reason: message.finalReason,
+    attempts: message.attempts.map((attempt) => reportAttempt(attempt, iso)),
+  };
+}
+
+function reportAttempt(attempt: AttemptRecord, iso: (ms: number) => string): ReportAttempt {
+  return {
+    at: iso(attempt.atMs), server: attempt.server, nextHop: attempt.nextHop, nextHopAddress: attempt.nextHopAddress, link: attempt.link, sourceAddress: attempt.sourceAddress,
+    rule: attempt.rule, reply: { ...attempt.reply }, reason: attempt.reason, outcome: attempt.outcome, retryAt: attempt.retryAtMs === null ? null : iso(attempt.retryAtMs), checks: attempt.checks,
+  };
+}
+
+/** The one-line form of an attempt's reply, e.g. `421 message rejected (MAIL)`. */
+export function replyLine(reply: ReportAttempt['reply']): string {
+  return `${formatReply(reply)} (${reply.stage})`;
+}

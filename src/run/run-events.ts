@@ -1,0 +1,13 @@
+import type { AttemptRecord, MessageStatus } from '../model/world/types.js';
+
+/** What a run tells its subscribers, in simulated-time order. Times are ms from the start. */
+export type RunEvent =
+  | { readonly type: 'submitted'; readonly atMs: number; readonly messageId: string }
+  | { readonly type: 'attempt'; readonly atMs: number; readonly attempt: AttemptRecord }
+  | { readonly type: 'finished'; readonly atMs: number; readonly messageId: string; readonly status: MessageStatus }
+  | { readonly type: 'expired'; readonly atMs: number; readonly messageId: string; readonly server: string }
+  | { readonly type: 'queue-depth'; readonly atMs: number; readonly server: string; readonly depth: number }
+  | { readonly type: 'link-change'; readonly atMs: number; readonly link: string; readonly up: boolean };
+
+/** Receives run events. */
+export type RunListener = (event: RunEvent) => void;
