@@ -1,5 +1,6 @@
 import type { Scenario } from '../scenario/schema/index.js';
 import { World } from '../model/world/world.js';
+import type { MessageRecord } from '../model/world/types.js';
 import type { RunListener } from './run-events.js';
 import { buildWorldConfig } from './build-world.js';
 import { RunStats } from './stats.js';
@@ -20,6 +21,11 @@ export class RunSession {
     this.clock = new WallClock(scenario.start);
     this.stats = new RunStats(scenario.links.map((link) => link.name));
     this.world = new World(buildWorldConfig(scenario, this.seed), this.stats);
+  }
+
+  /** Every message of the run, in submission order; records grow as the run goes on. */
+  get messages(): readonly MessageRecord[] {
+    return this.world.messages;
   }
 
   /** Simulated time now, ms from the start. */
