@@ -16,6 +16,8 @@ export interface LimiterState {
   /** Requests counted in the current window (fixed) or in the last `perMs` (sliding). */
   readonly count: number;
   readonly max: number;
+  /** Start of the current fixed window, ms (undefined for sliding windows or before any request). */
+  readonly windowStartMs: number | undefined;
   /** Refusing everything until this time, ms; undefined when not blocked. */
   readonly blockedUntilMs: number | undefined;
 }
@@ -45,9 +47,9 @@ export class RateLimiter {
     const accepted = this.config.window === 'fixed' ? this.takeFixed(state, nowMs, amount) : this.takeSliding(state, nowMs, amount);
     if (!accepted && this.config.blockMs !== undefined) {
       state.blockedUntilMs = nowMs + this.config.blockMs;
-      // After a block the client starts afresh: a new window opens with its next request.
+      // After a block a fixed window starts afresh with the next request; a sliding log keeps
+      // what it accepted, so the block never lets more than max into any span of perMs.
       state.count = 0;
-      state.accepted.length = 0;
       state.windowStartMs = Number.NEGATIVE_INFINITY;
     }
     return accepted;
@@ -59,6 +61,7 @@ export class RateLimiter {
       key,
       count: this.config.window === 'fixed' ? (nowMs - state.windowStartMs < this.config.perMs ? state.count : 0) : state.accepted.filter((t) => t > nowMs - this.config.perMs).length,
       max: this.config.max,
+      windowStartMs: this.config.window === 'fixed' && Number.isFinite(state.windowStartMs) ? state.windowStartMs : undefined,
       blockedUntilMs: nowMs < state.blockedUntilMs ? state.blockedUntilMs : undefined,
     }));
   }
