@@ -56,45 +56,56 @@ export class EventHeap<E> {
     return { timeMs, seq, item };
   }
 
-  private less(a: number, b: number): boolean {
+  // Sifting moves a "hole" instead of swapping pairs: one write per level instead of six.
+  private siftUp(index: number): void {
+    const time = this.times[index]!;
+    const seq = this.seqs[index]!;
+    const item = this.items[index]!;
+    let child = index;
+    while (child > 0) {
+      const parent = (child - 1) >> 1;
+      const parentTime = this.times[parent]!;
+      if (parentTime < time || (parentTime === time && this.seqs[parent]! < seq)) break;
+      this.moveTo(child, parent);
+      child = parent;
+    }
+    this.place(child, time, seq, item);
+  }
+
+  private siftDown(index: number): void {
+    const count = this.items.length;
+    const time = this.times[index]!;
+    const seq = this.seqs[index]!;
+    const item = this.items[index]!;
+    let parent = index;
+    for (;;) {
+      let child = parent * 2 + 1;
+      if (child >= count) break;
+      const right = child + 1;
+      if (right < count && this.before(right, child)) child = right;
+      const childTime = this.times[child]!;
+      if (time < childTime || (time === childTime && seq < this.seqs[child]!)) break;
+      this.moveTo(parent, child);
+      parent = child;
+    }
+    this.place(parent, time, seq, item);
+  }
+
+  private before(a: number, b: number): boolean {
     const ta = this.times[a]!;
     const tb = this.times[b]!;
     return ta < tb || (ta === tb && this.seqs[a]! < this.seqs[b]!);
   }
 
-  private swap(a: number, b: number): void {
-    const t = this.times[a]!;
-    this.times[a] = this.times[b]!;
-    this.times[b] = t;
-    const s = this.seqs[a]!;
-    this.seqs[a] = this.seqs[b]!;
-    this.seqs[b] = s;
-    const i = this.items[a]!;
-    this.items[a] = this.items[b]!;
-    this.items[b] = i;
+  private moveTo(to: number, from: number): void {
+    this.times[to] = this.times[from]!;
+    this.seqs[to] = this.seqs[from]!;
+    this.items[to] = this.items[from]!;
   }
 
-  private siftUp(index: number): void {
-    let child = index;
-    while (child > 0) {
-      const parent = (child - 1) >> 1;
-      if (!this.less(child, parent)) return;
-      this.swap(child, parent);
-      child = parent;
-    }
-  }
-
-  private siftDown(index: number): void {
-    const count = this.items.length;
-    let parent = index;
-    for (;;) {
-      const left = parent * 2 + 1;
-      if (left >= count) return;
-      const right = left + 1;
-      const smaller = right < count && this.less(right, left) ? right : left;
-      if (!this.less(smaller, parent)) return;
-      this.swap(smaller, parent);
-      parent = smaller;
-    }
+  private place(index: number, time: number, seq: number, item: E): void {
+    this.times[index] = time;
+    this.seqs[index] = seq;
+    this.items[index] = item;
   }
 }

@@ -38,6 +38,8 @@ export interface Conversation {
 export class SmtpPeer {
   private readonly limiters: readonly { config: PeerLimitConfig; limiter: RateLimiter }[];
   private readonly relayFor: AddressSet | undefined;
+  /** Sessions of a peer without limits or relay rules depend on the source address alone. */
+  private readonly memo: Map<string, Conversation> | undefined;
 
   constructor(
     readonly policy: PeerPolicy,
@@ -46,6 +48,7 @@ export class SmtpPeer {
   ) {
     this.limiters = policy.limits.map((config) => ({ config, limiter: new RateLimiter(config) }));
     this.relayFor = policy.relayFor ? new AddressSet(policy.relayFor) : undefined;
+    this.memo = this.limiters.length === 0 && this.relayFor === undefined ? new Map() : undefined;
   }
 
   /** The limiters with their configuration, for display. */
@@ -55,6 +58,16 @@ export class SmtpPeer {
 
   /** Runs one session through the dialogue. */
   converse(session: SmtpSession): Conversation {
+    if (this.memo === undefined) return this.walk(session);
+    let conversation = this.memo.get(session.sourceAddress);
+    if (conversation === undefined) {
+      conversation = this.walk(session);
+      this.memo.set(session.sourceAddress, conversation);
+    }
+    return conversation;
+  }
+
+  private walk(session: SmtpSession): Conversation {
     const checks: CheckOutcome[] = [];
     for (const stage of smtpStages) {
       const failure = this.checkStage(stage, session, checks);

@@ -59,6 +59,7 @@ export function generateMessages(config: GeneratorConfig, random: Random, window
   const messages: MessageSpec[] = [];
   const meanGapMs = 3_600_000 / config.ratePerHour;
   const domains = Array.from({ length: config.domainCount }, (_, i) => domainName(i + 1));
+  const addresses = new AddressBook(domains);
   let atMs = 0;
   for (;;) {
     atMs += random.exponential(meanGapMs);
@@ -66,8 +67,13 @@ export function generateMessages(config: GeneratorConfig, random: Random, window
     const factor = profileFactor(config.profile, (startLocalDayMs + atMs) % 86_400_000);
     if (random.next() >= factor) continue;
     const recipientCount = random.int(config.recipients.min, config.recipients.max);
-    const to: string[] = [];
-    for (let r = 0; r < recipientCount; r++) to.push(`${localPart(random)}@${random.pick(domains)}`);
+    let to: readonly string[];
+    if (recipientCount === 1) to = addresses.single(random.int(0, firstNames.length - 1), random.int(0, domains.length - 1));
+    else {
+      const list: string[] = [];
+      for (let r = 0; r < recipientCount; r++) list.push(addresses.address(random.int(0, firstNames.length - 1), random.int(0, domains.length - 1)));
+      to = list;
+    }
     messages.push({
       id: `${idPrefix}${String(messages.length + 1).padStart(5, '0')}`,
       atMs: Math.floor(atMs),
@@ -81,6 +87,33 @@ export function generateMessages(config: GeneratorConfig, random: Random, window
 
 const firstNames = ['alex', 'sam', 'jo', 'chris', 'pat', 'lee', 'kim', 'robin', 'jamie', 'casey', 'drew', 'morgan', 'info', 'sales', 'accounts'];
 
-function localPart(random: Random): string {
-  return random.pick(firstNames);
+/**
+ * Recipient addresses and one-recipient lists, made once per (name, domain) and shared: a day of
+ * traffic reuses the same few thousand addresses across a million messages.
+ */
+class AddressBook {
+  private readonly addresses = new Map<number, string>();
+  private readonly singles = new Map<number, readonly string[]>();
+
+  constructor(private readonly domains: readonly string[]) {}
+
+  address(name: number, domain: number): string {
+    const key = domain * firstNames.length + name;
+    let address = this.addresses.get(key);
+    if (address === undefined) {
+      address = `${firstNames[name]!}@${this.domains[domain]!}`;
+      this.addresses.set(key, address);
+    }
+    return address;
+  }
+
+  single(name: number, domain: number): readonly string[] {
+    const key = domain * firstNames.length + name;
+    let list = this.singles.get(key);
+    if (list === undefined) {
+      list = Object.freeze([this.address(name, domain)]);
+      this.singles.set(key, list);
+    }
+    return list;
+  }
 }

@@ -1,8 +1,10 @@
-import type { MessageRecord, ServerConfig } from './types.js';
+import type { Conversation } from '../smtp-peer.js';
+import type { TrackedMessage } from './message-record.js';
+import type { AttemptRecord, ServerConfig } from './types.js';
 
 /** A message's stay at one inside server: it leaves the queue when its last delivery closes. */
 export interface Visit {
-  readonly message: MessageRecord;
+  readonly message: TrackedMessage;
   readonly server: ServerState;
   /** When it entered this server's queue, ms. */
   readonly queuedAtMs: number;
@@ -16,6 +18,10 @@ export interface Delivery {
   /** Recipient domain for direct delivery; empty otherwise. */
   readonly domain: string;
   failures: number;
+  /** The session under way, if any; at most one per delivery. */
+  current: AttemptRecord | undefined;
+  /** The conversation of the session under way, shared with the attempt log. */
+  conversation: Conversation | undefined;
 }
 
 /** An inside server's queue as the world runs it. */
@@ -50,14 +56,19 @@ export function takeReady(server: ServerState): Delivery | undefined {
 }
 
 /** Splits a message's recipients into the deliveries a server makes: one per domain when it delivers directly. */
-export function splitRecipients(recipients: readonly string[], direct: boolean): { domain: string; recipients: string[] }[] {
-  if (!direct) return [{ domain: '', recipients: [...recipients] }];
+export function splitRecipients(recipients: readonly string[], direct: boolean): { domain: string; recipients: readonly string[] }[] {
+  if (!direct) return [{ domain: '', recipients }];
+  if (recipients.length === 1) return [{ domain: domainOf(recipients[0]!), recipients }];
   const byDomain = new Map<string, string[]>();
   for (const recipient of recipients) {
-    const domain = recipient.slice(recipient.lastIndexOf('@') + 1).toLowerCase();
+    const domain = domainOf(recipient);
     const list = byDomain.get(domain);
     if (list) list.push(recipient);
     else byDomain.set(domain, [recipient]);
   }
   return [...byDomain].map(([domain, list]) => ({ domain, recipients: list }));
+}
+
+function domainOf(recipient: string): string {
+  return recipient.slice(recipient.lastIndexOf('@') + 1).toLowerCase();
 }

@@ -92,14 +92,21 @@ export interface AttemptRecord {
 /** Where a message is now. */
 export type MessageStatus = 'pending' | 'delivered' | 'bounced';
 
-/** A message's life in the model. */
+/** A message's life in the model. Attempts live in the run's attempt log, not on the message. */
 export interface MessageRecord {
   readonly spec: MessageSpec;
+  /** Position in the run's message list. */
+  readonly index: number;
   status: MessageStatus;
   /** Why it ended, for bounced messages (`expired`, or the 5xx's reason). */
   finalReason: Reason | null;
   finishedAtMs: number | null;
-  readonly attempts: AttemptRecord[];
+  /** Every attempt so far, oldest first, rebuilt from the attempt log at each read. */
+  readonly attempts: readonly AttemptRecord[];
+  /** How many attempts so far, without rebuilding them. */
+  readonly attemptCount: number;
+  /** The latest attempt, or undefined before the first. */
+  readonly lastAttempt: AttemptRecord | undefined;
   /** Deliveries still open anywhere in the chain. */
   openDeliveries: number;
   bounced: boolean;

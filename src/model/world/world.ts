@@ -4,13 +4,15 @@ import { replyClass, stageIndex, type StagedReply } from '../smtp.js';
 import type { Conversation } from '../smtp-peer.js';
 import { Destinations, type OutsideHop } from './destinations.js';
 import { newServerState, splitRecipients, takeReady, type Delivery, type ServerState, type Visit } from './delivery.js';
+import { AttemptLog } from './attempt-log.js';
+import { TrackedMessage } from './message-record.js';
 import type { AttemptRecord, MessageRecord, WorldConfig, WorldObserver } from './types.js';
 
 /** Events of the mail world, handled in (time, seq) order by the kernel. */
 export type WorldEvent =
-  | { readonly kind: 'submit'; readonly message: MessageRecord }
+  | { readonly kind: 'submit'; readonly message: TrackedMessage; readonly index: number }
   | { readonly kind: 'due'; readonly delivery: Delivery }
-  | { readonly kind: 'done'; readonly delivery: Delivery; readonly attempt: AttemptRecord }
+  | { readonly kind: 'done'; readonly delivery: Delivery }
   | { readonly kind: 'expire'; readonly delivery: Delivery }
   | { readonly kind: 'link'; readonly link: string; readonly up: boolean };
 
@@ -19,6 +21,12 @@ const outsideCommandMs = 150;
 const insideCommandMs = 2;
 const insideKbps = 100_000;
 const smtpPort = 25;
+const noChecks: Conversation['checks'] = [];
+const insideAccepted: Conversation = {
+  reply: { code: 250, enhanced: '2.6.0', text: 'Queued mail for delivery', stage: 'END-OF-DATA' },
+  reason: 'accepted',
+  checks: noChecks,
+};
 
 /**
  * The mail world on the kernel: inside servers with queues and retry schedules, the firewall,
@@ -29,7 +37,8 @@ export class World {
   readonly firewall: Firewall;
   readonly destinations: Destinations;
   readonly servers = new Map<string, ServerState>();
-  readonly messages: MessageRecord[];
+  readonly messages: TrackedMessage[];
+  readonly attemptLog = new AttemptLog();
   private readonly uplinkKbps = new Map<string, number>();
 
   constructor(readonly config: WorldConfig, private readonly observer: WorldObserver = {}) {
@@ -44,8 +53,15 @@ export class World {
         this.sim.schedule(outage.toMs, { kind: 'link', link: link.name, up: true });
       }
     }
-    this.messages = config.messages.map((spec) => ({ spec, status: 'pending', finalReason: null, finishedAtMs: null, attempts: [], openDeliveries: 0, bounced: false }));
-    for (const message of this.messages) this.sim.schedule(message.spec.atMs, { kind: 'submit', message });
+    this.messages = config.messages.map((spec, index) => new TrackedMessage(spec, index, this.attemptLog));
+    // Submissions are fed one at a time, each scheduling the next, so the heap holds only what is
+    // in flight rather than the whole day's traffic.
+    this.scheduleSubmission(0);
+  }
+
+  private scheduleSubmission(index: number): void {
+    const message = this.messages[index];
+    if (message !== undefined) this.sim.schedule(message.spec.atMs, { kind: 'submit', message, index });
   }
 
   /** Runs the whole window; what is still queued at its end stays pending. */
@@ -61,6 +77,7 @@ export class World {
   private handle(event: WorldEvent): void {
     switch (event.kind) {
       case 'submit':
+        this.scheduleSubmission(event.index + 1);
         this.observer.onSubmitted?.(event.message, this.sim.nowMs);
         this.enqueue(event.message, this.server(this.config.submitTo));
         return;
@@ -69,7 +86,7 @@ export class World {
         this.dispatch(event.delivery.visit.server);
         return;
       case 'done':
-        this.finishAttempt(event.delivery, event.attempt);
+        this.finishAttempt(event.delivery);
         return;
       case 'expire':
         this.observer.onExpired?.(event.delivery.visit.message, event.delivery.visit.server.config.name, this.sim.nowMs);
@@ -89,12 +106,12 @@ export class World {
   }
 
   /** A message enters a server's queue; its deliveries are due at once. */
-  private enqueue(message: MessageRecord, server: ServerState): void {
+  private enqueue(message: TrackedMessage, server: ServerState): void {
     const parts = splitRecipients(message.spec.to, server.config.route.kind === 'direct');
     const visit: Visit = { message, server, queuedAtMs: this.sim.nowMs, open: parts.length };
     message.openDeliveries += parts.length;
     this.setDepth(server, server.depth + 1);
-    for (const part of parts) server.ready.push({ visit, recipients: part.recipients, domain: part.domain, failures: 0 });
+    for (const part of parts) server.ready.push({ visit, recipients: part.recipients, domain: part.domain, failures: 0, current: undefined, conversation: undefined });
     this.dispatch(server);
   }
 
@@ -103,8 +120,8 @@ export class World {
       const delivery = takeReady(server);
       if (delivery === undefined) return;
       server.active++;
-      const attempt = this.attempt(delivery);
-      this.sim.schedule(attempt.endMs, { kind: 'done', delivery, attempt });
+      delivery.current = this.attempt(delivery);
+      this.sim.schedule(delivery.current.endMs, { kind: 'done', delivery });
     }
   }
 
@@ -120,23 +137,18 @@ export class World {
   private insideAttempt(delivery: Delivery, next: ServerState): AttemptRecord {
     const server = delivery.visit.server.config;
     const transferMs = Math.ceil((delivery.visit.message.spec.sizeBytes * 8) / insideKbps);
-    const reply: StagedReply = { code: 250, enhanced: '2.6.0', text: 'Queued mail for delivery', stage: 'END-OF-DATA' };
-    return this.record(delivery, {
-      nextHop: next.config.name, nextHopAddress: next.config.address, link: null, sourceAddress: server.address, rule: 'inside',
-      conversation: { reply, reason: 'accepted', checks: [] }, durationMs: 6 * insideCommandMs + transferMs,
-    });
+    return this.record(delivery, next.config.name, next.config.address, null, server.address, 'inside', insideAccepted, 6 * insideCommandMs + transferMs);
   }
 
   private outsideAttempt(delivery: Delivery, hop: OutsideHop): AttemptRecord {
     const server = delivery.visit.server.config;
-    const base = { nextHop: hop.host, nextHopAddress: hop.kind === 'peer' ? hop.address : '' };
     if (hop.kind === 'unresolvable') {
-      return this.record(delivery, { ...base, link: null, sourceAddress: server.address, rule: 'none', conversation: { reply: hop.reply, reason: hop.reason, checks: [] }, durationMs: 0 });
+      return this.record(delivery, hop.host, '', null, server.address, 'none', { reply: hop.reply, reason: hop.reason, checks: noChecks }, 0);
     }
     const decision = this.firewall.route({ sourceAddress: server.address, destinationAddress: hop.address, port: smtpPort });
     if (decision.kind === 'dropped') {
       const reply: StagedReply = { code: null, enhanced: '4.4.1', text: `connect to ${hop.host}[${hop.address}]:25: Network is unreachable (${decision.why})`, stage: 'CONNECT' };
-      return this.record(delivery, { ...base, link: null, sourceAddress: server.address, rule: decision.rule, conversation: { reply, reason: 'link-down', checks: [] }, durationMs: 0 });
+      return this.record(delivery, hop.host, hop.address, null, server.address, decision.rule, { reply, reason: 'link-down', checks: noChecks }, 0);
     }
     const conversation = hop.peer.converse({
       sourceAddress: decision.natAddress, helo: server.helo, sender: delivery.visit.message.spec.from, recipients: delivery.recipients, nowMs: this.sim.nowMs,
@@ -144,18 +156,19 @@ export class World {
     const commandsMs = (stageIndex(conversation.reply.stage) + 1) * outsideCommandMs;
     const kbps = this.uplinkKbps.get(decision.link) ?? 1024;
     const transferMs = conversation.reason === 'accepted' ? Math.ceil((delivery.visit.message.spec.sizeBytes * 8) / kbps) : 0;
-    return this.record(delivery, { ...base, link: decision.link, sourceAddress: decision.natAddress, rule: decision.rule, conversation, durationMs: commandsMs + transferMs });
+    return this.record(delivery, hop.host, hop.address, decision.link, decision.natAddress, decision.rule, conversation, commandsMs + transferMs);
   }
 
-  private record(delivery: Delivery, parts: { nextHop: string; nextHopAddress: string; link: string | null; sourceAddress: string; rule: string; conversation: Conversation; durationMs: number }): AttemptRecord {
+  // Positional rather than an options bag: this runs once per attempt, millions of times.
+  private record(delivery: Delivery, nextHop: string, nextHopAddress: string, link: string | null, sourceAddress: string, rule: string, conversation: Conversation, durationMs: number): AttemptRecord {
     const now = this.sim.nowMs;
-    const endMs = now + parts.durationMs;
-    const kind = replyClass(parts.conversation.reply);
+    const endMs = now + durationMs;
+    delivery.conversation = conversation;
+    const kind = replyClass(conversation.reply);
     const outcome = kind === 2 ? 'accepted' : kind === 5 ? 'rejected' : 'deferred';
     return {
       messageId: delivery.visit.message.spec.id, atMs: now, endMs, server: delivery.visit.server.config.name,
-      nextHop: parts.nextHop, nextHopAddress: parts.nextHopAddress, link: parts.link, sourceAddress: parts.sourceAddress, rule: parts.rule,
-      recipients: delivery.recipients, reply: parts.conversation.reply, reason: parts.conversation.reason, checks: parts.conversation.checks,
+      nextHop, nextHopAddress, link, sourceAddress, rule, recipients: delivery.recipients, reply: conversation.reply, reason: conversation.reason, checks: conversation.checks,
       outcome, retryAtMs: outcome === 'deferred' ? this.retryAt(delivery, endMs) : null,
     };
   }
@@ -167,14 +180,17 @@ export class World {
     return retryAtMs - delivery.visit.queuedAtMs >= profile.lifetimeMs ? null : retryAtMs;
   }
 
-  private finishAttempt(delivery: Delivery, attempt: AttemptRecord): void {
+  private finishAttempt(delivery: Delivery): void {
+    const attempt = delivery.current!;
+    delivery.current = undefined;
     const server = delivery.visit.server;
     server.active--;
-    delivery.visit.message.attempts.push(attempt);
+    const message = delivery.visit.message;
+    message.addAttempt(attempt, delivery.conversation!);
     this.observer.onAttempt?.(attempt, delivery.visit.message);
     if (attempt.outcome === 'accepted') {
       const route = server.config.route;
-      if (route.kind === 'relay') this.enqueue(delivery.visit.message, this.server(route.to));
+      if (route.kind === 'relay') this.enqueue(message, this.server(route.to));
       this.closeDelivery(delivery, 'delivered', null);
     } else if (attempt.outcome === 'rejected') {
       this.closeDelivery(delivery, 'bounced', attempt.reason);

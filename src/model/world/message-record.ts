@@ -1,0 +1,40 @@
+import type { Reason } from '../reasons.js';
+import type { MessageSpec } from '../traffic.js';
+import type { Conversation } from '../smtp-peer.js';
+import type { AttemptLog } from './attempt-log.js';
+import type { AttemptRecord, MessageRecord, MessageStatus } from './types.js';
+
+/** A message's state in the world, with its attempts kept as indices into the attempt log. */
+export class TrackedMessage implements MessageRecord {
+  status: MessageStatus = 'pending';
+  finalReason: Reason | null = null;
+  finishedAtMs: number | null = null;
+  openDeliveries = 0;
+  bounced = false;
+  attemptCount = 0;
+  private first = -1;
+  private last = -1;
+
+  constructor(
+    readonly spec: MessageSpec,
+    readonly index: number,
+    private readonly log: AttemptLog,
+  ) {}
+
+  get attempts(): readonly AttemptRecord[] {
+    const result: AttemptRecord[] = [];
+    for (let i = this.first; i >= 0; i = this.log.nextOf(i)) result.push(this.log.get(i));
+    return result;
+  }
+
+  get lastAttempt(): AttemptRecord | undefined {
+    return this.last < 0 ? undefined : this.log.get(this.last);
+  }
+
+  /** Stores an attempt of this message in the log. */
+  addAttempt(record: AttemptRecord, conversation: Conversation): void {
+    this.last = this.log.append(record, conversation, this.last);
+    if (this.first < 0) this.first = this.last;
+    this.attemptCount++;
+  }
+}
