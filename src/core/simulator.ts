@@ -14,6 +14,7 @@ export class Simulator<E> {
   readonly clock: SimClock;
   private readonly heap = new EventHeap<E>();
   private handled = 0;
+  private peakPending = 0;
 
   constructor(
     private readonly handler: EventHandler<E>,
@@ -37,12 +38,18 @@ export class Simulator<E> {
     return this.heap.size;
   }
 
+  /** The most events that have waited at once. */
+  get peakPendingCount(): number {
+    return this.peakPending;
+  }
+
   /** Schedules `event` at absolute time `timeMs` (integer, not before now). */
   schedule(timeMs: number, event: E): void {
     if (timeMs < this.clock.nowMs) {
       throw new RangeError(`cannot schedule at ${timeMs} ms, before now (${this.clock.nowMs} ms)`);
     }
     this.heap.push(timeMs, event);
+    if (this.heap.size > this.peakPending) this.peakPending = this.heap.size;
   }
 
   /** Schedules `event` `delayMs` after now. */

@@ -55,3 +55,16 @@ describe('Simulator', () => {
     );
   });
 });
+
+describe('Simulator.peakPendingCount', () => {
+  it('remembers the most events that waited at once', () => {
+    const sim = new Simulator<number>(() => {});
+    sim.schedule(1, 1);
+    sim.schedule(2, 2);
+    sim.schedule(3, 3);
+    sim.run(10);
+    sim.schedule(20, 4);
+    expect(sim.peakPendingCount).toBe(3);
+    expect(sim.pendingCount).toBe(1);
+  });
+});
