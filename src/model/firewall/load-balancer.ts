@@ -1,93 +1,72 @@
-import type { BalancingConfig, MemberConfig } from './types.js';
+import { FailoverBalancer, RatioBalancer, RoundRobinBalancer } from './basic-balancers.js';
+import { HashBalancer } from './hash-balancer.js';
+import { SpillOverBalancer } from './spill-over.js';
+import { StickyBalancer } from './sticky.js';
+import type { BalancingConfig, Flow, LinkView, MemberConfig } from './types.js';
 
 /**
  * Picks the link for each new connection among the members the firewall believes are up.
- * State (the round-robin pointer, the active failover member, ratio credits) lives here and
- * changes only when a connection is placed, so the sequence of choices is deterministic.
+ * State (the round-robin pointer, the active failover member, ratio credits, bindings) lives in
+ * the balancer and changes only when a connection is placed or closed, so the sequence of
+ * choices is deterministic.
  */
 export interface LoadBalancer {
   /** The chosen member, or undefined when none is up. */
-  pick(isUp: (link: string) => boolean): string | undefined;
-}
-
-/** Builds the balancer for a group's mode. */
-export function createLoadBalancer(config: BalancingConfig): LoadBalancer {
-  switch (config.mode) {
-    case 'failover':
-      return new FailoverBalancer(config.members, config.preempt);
-    case 'round-robin':
-      return new RoundRobinBalancer(config.members);
-    case 'ratio':
-      return new RatioBalancer(config.members);
-  }
-}
-
-/** Failover by rank: the best-ranked member that is up; without preempt, stay on the active one. */
-class FailoverBalancer implements LoadBalancer {
-  private readonly byRank: readonly string[];
-  private active: string | undefined;
-
-  constructor(members: readonly MemberConfig[], private readonly preempt: boolean) {
-    this.byRank = members
-      .map((member, index) => ({ link: member.link, rank: member.rank ?? index + 1, index }))
-      .sort((a, b) => a.rank - b.rank || a.index - b.index)
-      .map((member) => member.link);
-  }
-
-  pick(isUp: (link: string) => boolean): string | undefined {
-    if (!this.preempt && this.active !== undefined && isUp(this.active)) return this.active;
-    this.active = this.byRank.find(isUp);
-    return this.active;
-  }
-}
-
-/** Round robin: each new connection to the next member, in order, that is up. */
-class RoundRobinBalancer implements LoadBalancer {
-  private readonly links: readonly string[];
-  private next = 0;
-
-  constructor(members: readonly MemberConfig[]) {
-    this.links = members.map((member) => member.link);
-  }
-
-  pick(isUp: (link: string) => boolean): string | undefined {
-    for (let tried = 0; tried < this.links.length; tried++) {
-      const index = (this.next + tried) % this.links.length;
-      const link = this.links[index]!;
-      if (isUp(link)) {
-        this.next = (index + 1) % this.links.length;
-        return link;
-      }
-    }
-    return undefined;
-  }
+  pick(flow: Flow, links: LinkView, nowMs: number): string | undefined;
+  /** A connection placed by `pick` on `link` has closed (stickiness counts them). */
+  closed?(flow: Flow, link: string, nowMs: number): void;
 }
 
 /**
- * Ratio by connections, as smooth weighted round robin: with weights 2:1 every run of three
- * connections holds two on the first member and one on the second, interleaved.
+ * Builds the group's balancer: the mode's balancer per tier (a tier is used only when every
+ * member of the better tiers is down; last-resort members form the final tier), wrapped in
+ * stickiness when configured. Failover orders by tier then rank itself.
  */
-class RatioBalancer implements LoadBalancer {
-  private readonly members: readonly { link: string; weight: number }[];
-  private readonly credit: number[];
+export function createLoadBalancer(config: BalancingConfig): LoadBalancer {
+  const inner = config.mode === 'failover' ? new FailoverBalancer(config.members, config.preempt, config.holdDownMs ?? 0) : tiered(config);
+  return config.sticky ? new StickyBalancer(inner, config.sticky) : inner;
+}
 
-  constructor(members: readonly MemberConfig[]) {
-    this.members = members.map((member) => ({ link: member.link, weight: member.weight ?? 1 }));
-    this.credit = this.members.map(() => 0);
+function tiered(config: BalancingConfig): LoadBalancer {
+  const tiers = tiersOf(config.members);
+  const balancers = tiers.map((members) => modeBalancer(config, members));
+  if (balancers.length === 1) return balancers[0]!;
+  return new TieredBalancer(tiers.map((members) => members.map((member) => member.link)), balancers);
+}
+
+function modeBalancer(config: BalancingConfig, members: readonly MemberConfig[]): LoadBalancer {
+  switch (config.mode) {
+    case 'round-robin':
+      return new RoundRobinBalancer(members);
+    case 'ratio':
+      return new RatioBalancer(members);
+    case 'spill-over':
+      return new SpillOverBalancer(members, config.spillOver ?? { thresholdKbps: Number.POSITIVE_INFINITY, windowMs: 10_000 });
+    case 'hash':
+      return new HashBalancer(members, config.hash ?? { fields: 'source-destination', ports: false, method: 'modulo', whenDown: 'rehash' });
+    case 'failover':
+      return new FailoverBalancer(members, config.preempt, config.holdDownMs ?? 0);
   }
+}
 
-  pick(isUp: (link: string) => boolean): string | undefined {
-    let best = -1;
-    let total = 0;
-    for (let index = 0; index < this.members.length; index++) {
-      const member = this.members[index]!;
-      if (!isUp(member.link)) continue;
-      this.credit[index]! += member.weight;
-      total += member.weight;
-      if (best < 0 || this.credit[index]! > this.credit[best]!) best = index;
+/** Members grouped by tier, best first; last-resort members last. */
+export function tiersOf(members: readonly MemberConfig[]): MemberConfig[][] {
+  const tierOf = (member: MemberConfig): number => (member.lastResort ? Number.POSITIVE_INFINITY : member.tier ?? 1);
+  const numbers = [...new Set(members.map(tierOf))].sort((a, b) => a - b);
+  return numbers.map((tier) => members.filter((member) => tierOf(member) === tier));
+}
+
+/** Balances within the first tier with a member up. */
+class TieredBalancer implements LoadBalancer {
+  constructor(
+    private readonly tiers: readonly (readonly string[])[],
+    private readonly balancers: readonly LoadBalancer[],
+  ) {}
+
+  pick(flow: Flow, links: LinkView, nowMs: number): string | undefined {
+    for (let index = 0; index < this.tiers.length; index++) {
+      if (this.tiers[index]!.some((link) => links.isUp(link))) return this.balancers[index]!.pick(flow, links, nowMs);
     }
-    if (best < 0) return undefined;
-    this.credit[best]! -= total;
-    return this.members[best]!.link;
+    return undefined;
   }
 }

@@ -10,14 +10,14 @@ const config: FirewallConfig = {
     { name: 'relay-via-adsl', destination: ['61.9.168.0/24'], service: 'smtp', via: 'X1', whenDown: 'fallback' },
     { name: 'web-via-cable', destination: ['0.0.0.0/0'], service: 'tcp/443', via: 'X2', whenDown: 'drop' },
   ],
-  nat: [{ link: 'X2', address: '198.51.100.21' }],
+  nat: [{ link: 'X1', address: '203.0.113.10' }, { link: 'X2', address: '198.51.100.21' }],
 };
 
 describe('Firewall', () => {
   it('lets a matching policy route decide, and NATs by egress link', () => {
     const firewall = new Firewall(config, addresses);
     for (let i = 0; i < 4; i++) {
-      expect(firewall.route({ sourceAddress: '192.168.1.10', destinationAddress: '61.9.168.10', port: 25 })).toEqual({ kind: 'routed', link: 'X1', natAddress: '203.0.113.10', rule: 'policy-route:relay-via-adsl' });
+      expect(firewall.route({ sourceAddress: '192.168.1.10', destinationAddress: '61.9.168.10', port: 25 })).toEqual({ kind: 'routed', link: 'X1', natAddress: '203.0.113.10', rule: 'policy-route:relay-via-adsl', ispDrops: false });
     }
   });
 
