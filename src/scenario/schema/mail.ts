@@ -26,6 +26,16 @@ export const mailServerSchema = z
       .meta({ description: 'Retry profile: exchange-2003, exchange-2016, postfix, or a custom schedule.' }),
     lifetime: durationMs.optional().meta({ description: 'Queue lifetime; overrides the profile.' }),
     concurrency: z.number().int().min(1).default(10).meta({ description: 'Outbound connections at once.' }),
+    destination_concurrency: z
+      .number()
+      .int()
+      .min(1)
+      .default(20)
+      .meta({ description: 'Connections at once to one destination (Postfix default_destination_concurrency_limit, 20).' }),
+    fallback_relay: z.string().optional().meta({ description: 'A relay (under internet.relays) for mail the MX hosts or the smarthost deferred (Postfix smtp_fallback_relay).' }),
+    account: z.string().optional().meta({ description: 'The SMTP AUTH account it logs in to relays with; limits can count per account.' }),
+    queue_run: durationMs.optional().meta({ description: 'Deferred mail is retried only on queue runs this far apart (Postfix queue_run_delay); overrides the profile.' }),
+    delay_notice: durationMs.optional().meta({ description: 'Send the sender a delay notice once a message has waited this long; overrides the profile.' }),
   })
   .refine((server) => !(server.relay_to !== undefined && server.smarthost !== undefined), {
     message: 'a server either relays to an inside server or uses a smarthost, not both',

@@ -1,0 +1,43 @@
+import type { Delivery, ServerState } from './delivery.js';
+import type { MxFallback } from './mx-fallback.js';
+
+/**
+ * Per-destination concurrency (Postfix default_destination_concurrency_limit, Exchange
+ * MaxPerDomainOutboundConnections): at most `limit` sessions at once to one destination. A
+ * delivery that finds its destination full waits, parked, until a session there ends. Servers
+ * whose whole concurrency is within the limit never need it and skip it entirely.
+ */
+export class DestinationSlots {
+  constructor(
+    readonly limit: number,
+    private readonly mx: MxFallback,
+  ) {}
+
+  /** Takes a slot at the delivery's destination; false (and the delivery parked) when full. */
+  acquire(delivery: Delivery): boolean {
+    const destination = this.mx.destination(delivery);
+    if (destination.open >= this.limit) {
+      destination.parked.push(delivery);
+      return false;
+    }
+    destination.open++;
+    return true;
+  }
+
+  /** Frees the delivery's slot; returns a parked delivery for that destination, now ready, if any. */
+  release(delivery: Delivery): Delivery | undefined {
+    const destination = this.mx.destination(delivery);
+    destination.open--;
+    return destination.parked.shift();
+  }
+}
+
+/** Slots for each server whose concurrency could exceed its per-destination limit. */
+export function destinationSlotsFor(servers: Iterable<ServerState>, mx: MxFallback): Map<ServerState, DestinationSlots> {
+  const slots = new Map<ServerState, DestinationSlots>();
+  for (const server of servers) {
+    const limit = server.config.destinationConcurrency;
+    if (server.config.route.kind !== 'relay' && limit !== undefined && limit < server.config.concurrency) slots.set(server, new DestinationSlots(limit, mx));
+  }
+  return slots;
+}
