@@ -15,7 +15,7 @@ const forbiddenInPure = /^(node:|fs$|path$|os$|child_process$|ink($|\/)|react($|
 const layer = (file: string): string => file.split('/')[1]!;
 
 describe('layers (DESIGN.md): core ← model ← run ← {ui, cli}', () => {
-  for (const dir of ['src/core', 'src/model']) {
+  for (const dir of ['src/core', 'src/model', 'src/import']) {
     it(`${dir} imports no node built-ins, ink, react or yaml`, () => {
       for (const file of sources(dir)) {
         for (const spec of imports(file)) expect(forbiddenInPure.test(spec), `${file} imports ${spec}`).toBe(false);
@@ -28,9 +28,12 @@ describe('layers (DESIGN.md): core ← model ← run ← {ui, cli}', () => {
       core: ['core'],
       model: ['core', 'model'],
       scenario: ['scenario', 'model'],
-      run: ['core', 'model', 'scenario', 'run'],
+      import: ['model', 'import'],
+      run: ['core', 'model', 'scenario', 'import', 'run'],
+      lint: ['model', 'scenario', 'run', 'lint'],
+      advise: ['model', 'scenario', 'run', 'lint', 'advise'],
       ui: ['run', 'scenario', 'ui'],
-      cli: ['run', 'scenario', 'ui', 'cli'],
+      cli: ['run', 'scenario', 'ui', 'lint', 'advise', 'import', 'cli'],
     };
     for (const file of sources('src')) {
       const from = layer(file);

@@ -5,6 +5,10 @@ export interface CliIo {
   /** Whether stdin and stdout are both terminals (the TUI needs both). */
   readonly interactive: boolean;
   readonly readFile: (path: string) => string;
+  /** Writes a whole file, replacing it; throws on failure as node's fs does. */
+  readonly writeFile: (path: string, text: string) => void;
+  /** The entries of a directory, or undefined when the path is not one. */
+  readonly listDir: (path: string) => readonly { readonly name: string; readonly directory: boolean }[] | undefined;
 }
 
 /** Exit codes: 0 success, 1 an expectation or lint error failed, 2 unusable input. */

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { runCli } from './cli.js';
 
 // A reader that quits early (`| head`) is not an error worth a stack trace.
@@ -13,5 +13,10 @@ const exitCode = await runCli(process.argv.slice(2), {
   stderr: (text) => process.stderr.write(text),
   interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
   readFile: (path) => readFileSync(path, 'utf8'),
+  writeFile: (path, text) => writeFileSync(path, text),
+  listDir: (path) => {
+    if (!statSync(path, { throwIfNoEntry: false })?.isDirectory()) return undefined;
+    return readdirSync(path, { withFileTypes: true }).map((entry) => ({ name: entry.name, directory: entry.isDirectory() }));
+  },
 });
 process.exitCode = exitCode;

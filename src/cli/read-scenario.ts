@@ -2,6 +2,7 @@ import { formatDiagnostics } from '../scenario/format-diagnostic.js';
 import { loadScenarioText } from '../scenario/load-scenario.js';
 import type { Scenario } from '../scenario/schema/index.js';
 import type { CliIo } from './io.js';
+import { readScenarioTraffic } from './scenario-traffic.js';
 
 /**
  * Reads and validates a scenario file. On any problem it prints every diagnostic to stderr and
@@ -16,7 +17,8 @@ export function readScenario(file: string, io: CliIo): Scenario | undefined {
     return undefined;
   }
   const result = loadScenarioText(text, file);
-  if (result.ok) return result.scenario;
+  // A scenario that imports a log is usable only once the log is read (problems reported there).
+  if (result.ok) return readScenarioTraffic(file, result.scenario, io).ok ? result.scenario : undefined;
   io.stderr(`${formatDiagnostics(result.diagnostics, text)}\n`);
   return undefined;
 }

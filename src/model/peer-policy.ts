@@ -1,19 +1,60 @@
 import type { LimitConfig } from './rate-limiter.js';
+import type { SpfResult } from './spf/index.js';
 import type { SmtpReply, SmtpStage } from './smtp.js';
+import { presetReplies as r } from './peer-replies.js';
 
-/** Identity checks a relay or receiver can make of its client. */
-export type CheckKind = 'ptr' | 'fcrdns';
+export { defaultReplies, limitReplies, presetReplies } from './peer-replies.js';
 
-/** A configured check: what it answers on failure, and when. */
-export interface CheckConfig {
-  readonly kind: CheckKind;
+/**
+ * Checks a relay or receiver can make of its client: reverse DNS (`ptr`, `fcrdns`), the HELO
+ * name (`helo-fqdn`, `helo-resolves`, `helo-ptr`), DNS blocklists, SPF and greylisting.
+ */
+export type CheckKind = 'ptr' | 'fcrdns' | 'helo-fqdn' | 'helo-resolves' | 'helo-ptr' | 'dnsbl' | 'spf' | 'greylist';
+
+interface CheckBase {
   readonly reply: SmtpReply;
   readonly stage: SmtpStage;
 }
 
+/** A check of the client's address or HELO name against the zone. */
+export interface IdentityCheckConfig extends CheckBase {
+  readonly kind: 'ptr' | 'fcrdns' | 'helo-fqdn' | 'helo-resolves' | 'helo-ptr';
+}
+
+/** DNS blocklists: the client address listed on any of `lists` (or on every list the scenario has). */
+export interface DnsblCheckConfig extends CheckBase {
+  readonly kind: 'dnsbl';
+  readonly lists: readonly string[] | 'all';
+}
+
+/** SPF of the MAIL FROM domain for the client address: results in `reject` get `reply`. */
+export interface SpfCheckConfig extends CheckBase {
+  readonly kind: 'spf';
+  readonly reject: readonly SpfResult[];
+  /** The answer when a DNS lookup timed out (temperror); always temporary. */
+  readonly temperrorReply: SmtpReply;
+}
+
+/** Greylisting as postgrey does it; always evaluated per recipient at RCPT. */
+export interface GreylistCheckConfig extends CheckBase {
+  readonly kind: 'greylist';
+  /** How long a new triplet is refused, ms (postgrey --delay, 300 s). */
+  readonly delayMs: number;
+  /** How long after the first try a retry still counts, ms (postgrey --retry-window, 2 d). */
+  readonly retryWindowMs: number;
+  /** Key by the client's /24 (IPv4) or /64 (IPv6) rather than its address (postgrey's default). */
+  readonly bySubnet: boolean;
+  /** Clients that passed this many times skip greylisting (postgrey --auto-whitelist-clients, 5); 0 never. */
+  readonly autoWhitelistAfter: number;
+}
+
+/** A configured check: what it answers on failure, and when. */
+export type CheckConfig = IdentityCheckConfig | DnsblCheckConfig | SpfCheckConfig | GreylistCheckConfig;
+
 /** What a limiter counts apart, and what it counts. */
 export interface PeerLimitConfig extends LimitConfig {
-  readonly scope: 'source' | 'sender' | 'global';
+  /** `account` is the SMTP AUTH account (the source address for clients without one). */
+  readonly scope: 'source' | 'sender' | 'account' | 'global';
   readonly count: 'messages' | 'connections' | 'recipients';
   readonly reply: SmtpReply;
   readonly stage: SmtpStage;
@@ -28,59 +69,53 @@ export interface PeerPolicy {
   readonly relayFor?: readonly string[];
 }
 
-/** Default replies, worded as Postfix words them (smtpd_check.c, anvil). `{ip}` is the client address. */
-export const defaultReplies = {
-  ptr: {
-    reply: { code: 450, enhanced: '4.7.1', text: 'Client host rejected: cannot find your reverse hostname, [{ip}]' },
-    stage: 'RCPT',
-  },
-  fcrdns: {
-    reply: { code: 450, enhanced: '4.7.25', text: 'Client host rejected: cannot find your hostname, [{ip}]' },
-    stage: 'RCPT',
-  },
-  relayDenied: {
-    reply: { code: 554, enhanced: '5.7.1', text: '<{rcpt}>: Relay access denied' },
-    stage: 'RCPT',
-  },
-  messages: { reply: { code: 450, enhanced: '4.7.1', text: 'Error: too much mail from {ip}' }, stage: 'MAIL' },
-  connections: {
-    reply: { code: 421, enhanced: '4.7.0', text: '{host} Error: too many connections from {ip}' },
-    stage: 'CONNECT',
-  },
-  recipients: { reply: { code: 450, enhanced: '4.7.1', text: 'Error: too many recipients from {ip}' }, stage: 'RCPT' },
-  accepted: { reply: { code: 250, enhanced: '2.0.0', text: 'Ok: queued' }, stage: 'END-OF-DATA' },
-} as const satisfies Record<string, { reply: SmtpReply; stage: SmtpStage }>;
+const hour = 3_600_000;
 
-const gmailIdentity: SmtpReply = {
-  code: 550,
-  enhanced: '5.7.25',
-  text: 'The IP address sending this message does not have a PTR record setup, or the corresponding forward DNS entry does not match the sending IP.',
+/** postgrey's defaults: delay 300 s, retry window 2 days, by /24, auto-whitelist after 5. */
+export const postgreyDefaults: GreylistCheckConfig = {
+  kind: 'greylist', ...r.greylist, delayMs: 300_000, retryWindowMs: 48 * hour, bySubnet: true, autoWhitelistAfter: 5,
 };
+
+/** policyd-spf's defaults as a Postfix policy service: reject SPF fail at RCPT, defer temperror. */
+export const policydSpfDefaults: SpfCheckConfig = { kind: 'spf', ...r.spf, reject: ['fail'], temperrorReply: r.spfTemperror.reply };
 
 /**
  * Built-in receiver policies, with their sources in docs/model.md:
- * - `postfix-default`: Postfix as shipped, no client identity restrictions;
- * - `postfix-strict`: reject_unknown_reverse_client_hostname and reject_unknown_client_hostname,
- *   both at RCPT (smtpd_delay_reject);
- * - `gmail`: PTR and FCrDNS failures as 550 5.7.25 after the data.
+ * - `postfix-default`: Postfix as shipped, no client restrictions;
+ * - `postfix-strict`: reverse DNS, FCrDNS, every blocklist of the scenario, then the HELO name,
+ *   all at RCPT (smtpd_delay_reject);
+ * - `gmail`: PTR/FCrDNS 550 5.7.25 and SPF fail 550 5.7.26 after the data, a rate limit 421 4.7.28;
+ * - `microsoft`: blocklisted clients 550 5.7.1 at MAIL FROM;
+ * - `yahoo`: 421 4.7.0 [TS01] at the greeting once a client sends too fast, for hours; blocklisted
+ *   clients 553 5.7.1 [BL21] at the greeting.
  */
 export const receiverPresets: Readonly<Record<string, PeerPolicy>> = {
   'postfix-default': { name: 'postfix-default', checks: [], limits: [] },
   'postfix-strict': {
     name: 'postfix-strict',
     checks: [
-      { kind: 'ptr', ...defaultReplies.ptr },
-      { kind: 'fcrdns', ...defaultReplies.fcrdns },
+      { kind: 'ptr', ...r.ptr },
+      { kind: 'fcrdns', ...r.fcrdns },
+      { kind: 'dnsbl', lists: 'all', ...r.dnsbl },
+      { kind: 'helo-fqdn', ...r.heloFqdn },
+      { kind: 'helo-resolves', ...r.heloResolves },
     ],
     limits: [],
   },
   gmail: {
     name: 'gmail',
     checks: [
-      { kind: 'ptr', reply: gmailIdentity, stage: 'END-OF-DATA' },
-      { kind: 'fcrdns', reply: gmailIdentity, stage: 'END-OF-DATA' },
+      { kind: 'ptr', ...r.gmailIdentity },
+      { kind: 'fcrdns', ...r.gmailIdentity },
+      { kind: 'spf', ...r.gmailSpf, reject: ['fail'], temperrorReply: r.gmailSpfTemperror.reply },
     ],
-    limits: [],
+    limits: [{ max: 3600, perMs: hour, window: 'sliding', scope: 'source', count: 'messages', ...r.gmailRate }],
+  },
+  microsoft: { name: 'microsoft', checks: [{ kind: 'dnsbl', lists: 'all', ...r.microsoftDnsbl }], limits: [] },
+  yahoo: {
+    name: 'yahoo',
+    checks: [{ kind: 'dnsbl', lists: 'all', ...r.yahooDnsbl }],
+    limits: [{ max: 20, perMs: hour, window: 'fixed', blockMs: 4 * hour, scope: 'source', count: 'connections', ...r.yahooDeferral }],
   },
 };
 

@@ -1,10 +1,13 @@
-import type { IdentityResolver } from './identity.js';
-import type { CheckConfig, PeerLimitConfig, PeerPolicy } from './peer-policy.js';
+import { AddressSet } from './address-set.js';
+import type { CheckContext } from './checks/context.js';
+import { runCheck, type StageFailure } from './checks/evaluate.js';
+import { Greylist } from './checks/greylist.js';
+import { senderDomain } from './checks/spf-check.js';
+import type { CheckConfig, GreylistCheckConfig, PeerLimitConfig, PeerPolicy } from './peer-policy.js';
 import { defaultReplies } from './peer-policy.js';
 import { RateLimiter } from './rate-limiter.js';
 import type { Reason } from './reasons.js';
 import { fillReply, smtpStages, type SmtpStage, type StagedReply } from './smtp.js';
-import { AddressSet } from './address-set.js';
 
 /** One client session as the peer sees it. */
 export interface SmtpSession {
@@ -13,6 +16,8 @@ export interface SmtpSession {
   readonly sender: string;
   readonly recipients: readonly string[];
   readonly nowMs: number;
+  /** The SMTP AUTH account the client logs in with, if any. */
+  readonly account?: string;
 }
 
 /** The result of one check in the dialogue. */
@@ -22,67 +27,142 @@ export interface CheckOutcome {
   readonly detail: string;
 }
 
-/** How a session went: the reply that ended it, why, and each check made on the way. */
+/** One recipient refused at RCPT while the session went on, or ended, for others. */
+export interface RecipientRefusal extends Conversation {
+  readonly recipient: string;
+}
+
+/**
+ * How a session went: the reply that ended it, why, and each check made on the way. The reply
+ * applies to every recipient of the session except those in `refused`, which RCPT answered
+ * differently (greylisting and recipient limits answer each recipient on its own).
+ */
 export interface Conversation {
   readonly reply: StagedReply;
   readonly reason: Reason;
   readonly checks: readonly CheckOutcome[];
+  readonly refused?: readonly RecipientRefusal[];
 }
 
+interface Limit {
+  readonly config: PeerLimitConfig;
+  readonly limiter: RateLimiter;
+  /** Counted once per recipient at RCPT, rather than once per session. */
+  readonly perRecipient: boolean;
+}
+
+type SessionCheck = Exclude<CheckConfig, { kind: 'greylist' }>;
+const accepted: StagedReply = { ...defaultReplies.accepted.reply, stage: 'END-OF-DATA' };
 
 /**
  * A relay or receiver on the internet: it walks the SMTP stages in order, making the checks and
  * counting the limits due at each, and ends the session at the first refusal. Limits at a stage
- * the session never reaches are not counted, as in a real dialogue.
+ * the session never reaches are not counted, as in a real dialogue. At RCPT each recipient is
+ * answered on its own: some may be refused while the message goes on to the others.
  */
 export class SmtpPeer {
-  private readonly limiters: readonly { config: PeerLimitConfig; limiter: RateLimiter }[];
+  private readonly limits: readonly Limit[];
   private readonly relayFor: AddressSet | undefined;
-  /** Sessions of a peer without limits or relay rules depend on the source address alone. */
-  private readonly memo: Map<string, Conversation> | undefined;
+  private readonly sessionChecks: readonly SessionCheck[];
+  private readonly greylists: readonly { readonly config: GreylistCheckConfig; readonly list: Greylist }[];
+  /** Sessions of a stateless peer depend on source, sender and HELO alone: remembered. */
+  private readonly memo: Map<string, Map<string, Map<string, Conversation>>> | undefined;
+  private readonly memoBySender: boolean;
+  private readonly memoByHelo: boolean;
+  /** The common case: answers depend on the source address alone. */
+  private readonly flatMemo: Map<string, Conversation> | undefined;
+  private readonly held: { limiter: RateLimiter; key: string }[] = [];
+  private readonly verdicts = new Map<string, Map<string, Map<string, Map<SmtpStage, StageVerdict>>>>();
+  private readonly checkStages: ReadonlySet<SmtpStage>;
+  /** Whether sessions hold a slot of a concurrent-connection cap until `settle`. */
+  readonly holdsSessions: boolean;
+  private readonly answersPerRecipient: boolean;
 
   constructor(
     readonly policy: PeerPolicy,
     readonly hostName: string,
-    private readonly identity: IdentityResolver,
+    private readonly context: CheckContext,
   ) {
-    this.limiters = policy.limits.map((config) => ({ config, limiter: new RateLimiter(config) }));
+    this.limits = policy.limits.map((config) => ({ config, limiter: new RateLimiter(config), perRecipient: config.count === 'recipients' && config.stage === 'RCPT' }));
     this.relayFor = policy.relayFor ? new AddressSet(policy.relayFor) : undefined;
-    this.memo = this.limiters.length === 0 && this.relayFor === undefined ? new Map() : undefined;
+    this.sessionChecks = policy.checks.filter((check): check is SessionCheck => check.kind !== 'greylist');
+    this.greylists = policy.checks.filter((check) => check.kind === 'greylist').map((config) => ({ config, list: new Greylist(config) }));
+    // A reply naming the recipient differs per message, so such sessions cannot be remembered whole.
+    const namesRecipient = policy.checks.some((check) => check.reply.text.includes('{rcpt') || (check.kind === 'spf' && check.temperrorReply.text.includes('{rcpt')));
+    const stateless = this.limits.length === 0 && this.relayFor === undefined && this.greylists.length === 0 && !namesRecipient;
+    this.memo = stateless ? new Map() : undefined;
+    this.memoBySender = policy.checks.some((check) => check.kind === 'spf');
+    this.memoByHelo = this.memoBySender || policy.checks.some((check) => check.kind.startsWith('helo'));
+    this.flatMemo = stateless && !this.memoByHelo ? new Map() : undefined;
+    this.holdsSessions = policy.limits.some((limit) => limit.window === 'concurrent');
+    this.checkStages = new Set(this.sessionChecks.map((check) => check.stage));
+    this.answersPerRecipient = this.greylists.length > 0 || this.limits.some((limit) => limit.perRecipient);
   }
 
   /** The limiters with their configuration, for display. */
   get rateLimiters(): readonly { config: PeerLimitConfig; limiter: RateLimiter }[] {
-    return this.limiters;
+    return this.limits;
   }
 
   /** Runs one session through the dialogue. */
   converse(session: SmtpSession): Conversation {
     if (this.memo === undefined) return this.walk(session);
-    let conversation = this.memo.get(session.sourceAddress);
+    if (this.flatMemo !== undefined) {
+      let conversation = this.flatMemo.get(session.sourceAddress);
+      if (conversation === undefined) {
+        conversation = this.walk(session);
+        this.flatMemo.set(session.sourceAddress, conversation);
+      }
+      return conversation;
+    }
+    const bySender = getOrAdd(this.memo, session.sourceAddress);
+    const byHelo = getOrAdd(bySender, this.memoBySender ? session.sender : '');
+    const helo = this.memoByHelo ? session.helo : '';
+    let conversation = byHelo.get(helo);
     if (conversation === undefined) {
       conversation = this.walk(session);
-      this.memo.set(session.sourceAddress, conversation);
+      byHelo.set(helo, conversation);
     }
     return conversation;
   }
 
+  /** The session last conversed ends at `endMs`: frees its concurrent-connection slots. */
+  settle(endMs: number): void {
+    for (const { limiter, key } of this.held) limiter.settle(key, endMs);
+    this.held.length = 0;
+  }
+
   private walk(session: SmtpSession): Conversation {
+    this.held.length = 0;
     const checks: CheckOutcome[] = [];
+    let refused: RecipientRefusal[] | undefined;
     for (const stage of smtpStages) {
       const failure = this.checkStage(stage, session, checks);
-      if (failure !== undefined) {
-        const values = { ip: session.sourceAddress, host: this.hostName, rcpt: session.recipients[0] ?? '', helo: session.helo };
-        return { reply: { ...fillReply(failure.reply, values), stage: failure.stage }, reason: failure.reason, checks };
+      if (failure !== undefined) return { ...this.refusal(failure, session, session.recipients[0] ?? '', checks), ...(refused ? { refused } : {}) };
+      if (stage !== 'RCPT' || !this.answersPerRecipient) continue;
+      refused = this.answerRecipients(session, checks);
+      if (refused.length === session.recipients.length) {
+        const [first, ...rest] = refused;
+        return rest.length === 0 ? withoutRecipient(first!) : { ...withoutRecipient(first!), refused: rest };
       }
+      if (refused.length === 0) refused = undefined;
     }
-    return { reply: { ...defaultReplies.accepted.reply, stage: 'END-OF-DATA' }, reason: 'accepted', checks };
+    return { reply: accepted, reason: 'accepted', checks, ...(refused ? { refused } : {}) };
+  }
+
+  private refusal(failure: StageFailure, session: SmtpSession, rcpt: string, checks: readonly CheckOutcome[]): Conversation {
+    const values = {
+      ip: session.sourceAddress, host: this.hostName, rcpt, rcptdomain: rcpt.slice(rcpt.lastIndexOf('@') + 1), helo: session.helo,
+      domain: senderDomain(session.sender), list: failure.list ?? '', spf: failure.spf ?? '',
+    };
+    return { reply: { ...fillReply(failure.reply, values), stage: failure.stage }, reason: failure.reason, checks };
   }
 
   private checkStage(stage: SmtpStage, session: SmtpSession, checks: CheckOutcome[]): StageFailure | undefined {
-    for (const { config, limiter } of this.limiters) {
-      if (config.stage !== stage) continue;
-      const failure = this.takeLimit(config, limiter, session, checks);
+    for (const limit of this.limits) {
+      if (limit.config.stage !== stage || limit.perRecipient) continue;
+      const amount = limit.config.count === 'recipients' ? session.recipients.length : 1;
+      const failure = this.takeLimit(limit, session, amount, checks);
       if (failure) return failure;
     }
     if (stage === 'RCPT' && this.relayFor !== undefined) {
@@ -90,55 +170,125 @@ export class SmtpPeer {
       checks.push({ check: 'relay-access', result: allowed ? 'pass' : 'fail', detail: allowed ? `${session.sourceAddress} may relay` : `${session.sourceAddress} is not a customer address` });
       if (!allowed) return { ...defaultReplies.relayDenied, reason: 'relay-denied' };
     }
-    for (const check of this.policy.checks) {
-      if (check.stage !== stage) continue;
-      const failure = this.identityCheck(check, session.sourceAddress, checks);
+    if (!this.checkStages.has(stage)) return undefined;
+    const verdict = this.stageVerdict(stage, session);
+    for (const outcome of verdict.outcomes) checks.push(outcome);
+    return verdict.failure;
+  }
+
+  /**
+   * The session checks of one stage read only the static zone and blocklists, so their verdict
+   * for a (source, sender, HELO) is remembered: a rate-limited peer walks every session, but
+   * need not redo its checks or rebuild their texts.
+   */
+  private stageVerdict(stage: SmtpStage, session: SmtpSession): StageVerdict {
+    const bySender = getOrAdd(this.verdicts, session.sourceAddress);
+    const byHelo = getOrAdd(bySender, this.memoBySender ? session.sender : '');
+    const helo = this.memoByHelo ? session.helo : '';
+    let stages = byHelo.get(helo);
+    if (stages === undefined) {
+      stages = new Map();
+      byHelo.set(helo, stages);
+    }
+    let verdict = stages.get(stage);
+    if (verdict === undefined) {
+      const outcomes: CheckOutcome[] = [];
+      let failure: StageFailure | undefined;
+      for (const check of this.sessionChecks) {
+        if (check.stage !== stage) continue;
+        failure = runCheck(check, session, this.context, outcomes);
+        if (failure) break;
+      }
+      verdict = { outcomes, failure };
+      stages.set(stage, verdict);
+    }
+    return verdict;
+  }
+
+  /** RCPT for each recipient: recipient limits, then greylisting; returns the refused ones. */
+  private answerRecipients(session: SmtpSession, checks: CheckOutcome[]): RecipientRefusal[] {
+    const refused: RecipientRefusal[] = [];
+    for (const recipient of session.recipients) {
+      const own: CheckOutcome[] = [...checks];
+      const failure = this.answerRecipient(session, recipient, own);
+      if (failure === undefined) {
+        if (own.length > checks.length) checks.push(...own.slice(checks.length));
+        continue;
+      }
+      refused.push({ ...this.refusal(failure, session, recipient, own), recipient });
+    }
+    return refused;
+  }
+
+  private answerRecipient(session: SmtpSession, recipient: string, checks: CheckOutcome[]): StageFailure | undefined {
+    for (const limit of this.limits) {
+      if (!limit.perRecipient) continue;
+      const failure = this.takeLimit(limit, session, 1, checks);
       if (failure) return failure;
     }
+    for (const { config, list } of this.greylists) {
+      const verdict = list.check(session.sourceAddress, session.sender, recipient, session.nowMs);
+      checks.push({ check: 'greylist', result: verdict.pass ? 'pass' : 'fail', detail: verdict.detail });
+      if (!verdict.pass) return { reply: config.reply, stage: config.stage, reason: 'greylisted' };
+    }
     return undefined;
   }
 
-  private takeLimit(config: PeerLimitConfig, limiter: RateLimiter, session: SmtpSession, checks: CheckOutcome[]): StageFailure | undefined {
-    const key = config.scope === 'source' ? session.sourceAddress : config.scope === 'sender' ? session.sender : '*';
-    const amount = config.count === 'recipients' ? session.recipients.length : 1;
-    const accepted = limiter.take(key, session.nowMs, amount);
-    const label = `rate-limit ${config.max}/${config.perMs / 60_000}m per ${config.scope}`;
-    checks.push({ check: label, result: accepted ? 'pass' : 'fail', detail: accepted ? 'within the limit' : 'over the limit' });
-    return accepted ? undefined : { reply: config.reply, stage: config.stage, reason: 'rate-limited' };
-  }
-
-  private identityCheck(check: CheckConfig, address: string, checks: CheckOutcome[]): StageFailure | undefined {
-    const identity = this.identity.resolve(address);
-    const names = identity.ptrNames.join(', ');
-    if (identity.iprev === 'temperror') {
-      checks.push({ check: check.kind, result: 'temperror', detail: `DNS lookup for ${address} timed out` });
-      return { reply: asTemporary(check.reply), stage: check.stage, reason: 'dns-temperror' };
-    }
-    if (identity.iprev === 'permerror') {
-      checks.push({ check: check.kind, result: 'fail', detail: `no PTR record for ${address}` });
-      return { reply: check.reply, stage: check.stage, reason: 'no-ptr' };
-    }
-    if (check.kind === 'ptr') {
-      checks.push({ check: 'ptr', result: 'pass', detail: `${address} → ${names}` });
-      return undefined;
-    }
-    if (identity.iprev === 'fail') {
-      checks.push({ check: 'fcrdns', result: 'fail', detail: `${names} does not resolve back to ${address}` });
-      return { reply: check.reply, stage: check.stage, reason: 'fcrdns-mismatch' };
-    }
-    checks.push({ check: 'fcrdns', result: 'pass', detail: `${identity.confirmedName} → ${address}` });
-    return undefined;
+  private takeLimit(limit: Limit, session: SmtpSession, amount: number, checks: CheckOutcome[]): StageFailure | undefined {
+    const { config, limiter } = limit;
+    const key = config.scope === 'source' ? session.sourceAddress : config.scope === 'sender' ? session.sender : config.scope === 'account' ? (session.account ?? session.sourceAddress) : '*';
+    const ok = limiter.take(key, session.nowMs, amount);
+    if (ok && config.window === 'concurrent') this.held.push({ limiter, key });
+    const labels = limitOutcomes(config);
+    checks.push(ok ? labels.pass : labels.fail);
+    return ok ? undefined : labels.failure;
   }
 }
 
-interface StageFailure {
-  readonly reply: CheckConfig['reply'];
-  readonly stage: SmtpStage;
-  readonly reason: Reason;
+interface LimitOutcomes {
+  readonly pass: CheckOutcome;
+  readonly fail: CheckOutcome;
+  readonly failure: StageFailure;
 }
 
-/** A DNS timeout is never a permanent refusal: Postfix turns it into a 4xx. */
-function asTemporary(reply: CheckConfig['reply']): CheckConfig['reply'] {
-  if (reply.code === null || reply.code < 500) return reply;
-  return { code: reply.code - 100, enhanced: reply.enhanced?.replace(/^5/, '4') ?? null, text: reply.text };
+interface StageVerdict {
+  readonly outcomes: readonly CheckOutcome[];
+  readonly failure: StageFailure | undefined;
+}
+
+const limitOutcomeMemo = new WeakMap<PeerLimitConfig, LimitOutcomes>();
+
+/** What a limit records when it passes or refuses, built once per limit. */
+function limitOutcomes(config: PeerLimitConfig): LimitOutcomes {
+  let outcomes = limitOutcomeMemo.get(config);
+  if (outcomes === undefined) {
+    const check = limitLabel(config);
+    outcomes = {
+      pass: { check, result: 'pass', detail: 'within the limit' },
+      fail: { check, result: 'fail', detail: 'over the limit' },
+      failure: { reply: config.reply, stage: config.stage, reason: 'rate-limited' },
+    };
+    limitOutcomeMemo.set(config, outcomes);
+  }
+  return outcomes;
+}
+
+/** `rate-limit 20/10m per source`. */
+function limitLabel(config: PeerLimitConfig): string {
+  const span = config.window === 'concurrent' ? ' at once' : config.window === 'rolling-24h' ? '/24h' : `/${config.perMs / 60_000}m`;
+  const kind = config.window === 'token-bucket' ? ' (token bucket)' : '';
+  return `rate-limit ${config.max}${span}${config.count === 'messages' ? '' : ` ${config.count}`} per ${config.scope}${kind}`;
+}
+
+function withoutRecipient(refusal: RecipientRefusal): Conversation {
+  return { reply: refusal.reply, reason: refusal.reason, checks: refusal.checks };
+}
+
+function getOrAdd<V>(map: Map<string, Map<string, V>>, key: string): Map<string, V> {
+  let inner = map.get(key);
+  if (inner === undefined) {
+    inner = new Map();
+    map.set(key, inner);
+  }
+  return inner;
 }

@@ -1,4 +1,5 @@
 import type { Random } from '../core/random.js';
+import { drawGeometricCount, drawLogNormal, WeightedIndex, zipfWeights } from './traffic-draw.js';
 
 /** One outbound message as submitted to the first inside server. */
 export interface MessageSpec {
@@ -8,7 +9,15 @@ export interface MessageSpec {
   readonly from: string;
   readonly to: readonly string[];
   readonly sizeBytes: number;
+  /** What the real server did with it, for messages imported from a mail log. */
+  readonly observed?: ObservedOutcome;
 }
+
+/**
+ * A message's fate in a real mail log: delivered to every recipient, deferred (still queued when
+ * the log ends), bounced (any recipient), or unknown (the log never says).
+ */
+export type ObservedOutcome = 'delivered' | 'deferred' | 'bounced' | 'unknown';
 
 /** A seeded traffic generator. */
 export interface GeneratorConfig {
@@ -20,6 +29,41 @@ export interface GeneratorConfig {
   readonly senders: readonly string[];
   readonly sizeBytes: { readonly min: number; readonly max: number };
   readonly count?: number;
+  /** poisson (default): exponential gaps; even: a fixed gap, the rate exactly. */
+  readonly arrivals?: 'poisson' | 'even';
+  /** How recipient domains are drawn; default: uniformly from `domainCount` made-up domains. */
+  readonly domains?: DomainDistribution;
+  /** Recipients per message; default: uniform over `recipients`. */
+  readonly recipientCount?: CountDistribution;
+  /** Message sizes; default: uniform over `sizeBytes`. */
+  readonly size?: SizeDistribution;
+  /** One-off mailings on top of the steady stream, e.g. a newsletter at 10:00. */
+  readonly bursts?: readonly BurstConfig[];
+}
+
+/** Recipient domains: Zipf-like over `count` made-up domains (rank k weighs 1/k^exponent), or a weighted list. */
+export type DomainDistribution =
+  | { readonly kind: 'zipf'; readonly count: number; readonly exponent: number }
+  | { readonly kind: 'weighted'; readonly domains: readonly { readonly name: string; readonly weight: number }[] };
+
+/** Recipients per message: 1 + a geometric count with the given mean (≥ 1), capped at `max`. */
+export type CountDistribution = { readonly kind: 'geometric'; readonly mean: number; readonly max: number };
+
+/** Message sizes: log-normal around a median, `sigma` its spread, clamped to [minBytes, maxBytes]. */
+export type SizeDistribution = { readonly kind: 'lognormal'; readonly medianBytes: number; readonly sigma: number; readonly minBytes: number; readonly maxBytes: number };
+
+/**
+ * A mailing sent at a local time of day, every day of the window: `recipients` addresses, `perMessage`
+ * to a message, submitted evenly over `spreadMs`.
+ */
+export interface BurstConfig {
+  /** Local time of day, ms after midnight. */
+  readonly atDayMs: number;
+  readonly recipients: number;
+  readonly perMessage: number;
+  readonly spreadMs: number;
+  readonly from?: string;
+  readonly sizeBytes?: number;
 }
 
 /**
@@ -53,25 +97,25 @@ export function domainName(index: number): string {
 
 /**
  * Generates messages over [0, windowMs) as a non-homogeneous Poisson process (thinning), the
- * scenario's start being `startLocalDayMs` after local midnight. Same seed, same messages.
+ * scenario's start being `startLocalDayMs` after local midnight, then adds the bursts. Same seed,
+ * same messages, in time order. `count` limits the steady stream, not the bursts.
  */
 export function generateMessages(config: GeneratorConfig, random: Random, windowMs: number, startLocalDayMs: number, idPrefix = 'm'): MessageSpec[] {
   const messages: MessageSpec[] = [];
   const meanGapMs = 3_600_000 / config.ratePerHour;
-  const domains = Array.from({ length: config.domainCount }, (_, i) => domainName(i + 1));
-  const addresses = new AddressBook(domains);
+  const draw = new MessageDraw(config, random);
   let atMs = 0;
   for (;;) {
-    atMs += random.exponential(meanGapMs);
+    atMs += config.arrivals === 'even' ? meanGapMs : random.exponential(meanGapMs);
     if (atMs >= windowMs || (config.count !== undefined && messages.length >= config.count)) break;
     const factor = profileFactor(config.profile, (startLocalDayMs + atMs) % 86_400_000);
     if (random.next() >= factor) continue;
-    const recipientCount = random.int(config.recipients.min, config.recipients.max);
+    const recipientCount = draw.recipientCount();
     let to: readonly string[];
-    if (recipientCount === 1) to = addresses.single(random.int(0, firstNames.length - 1), random.int(0, domains.length - 1));
+    if (recipientCount === 1) to = draw.single();
     else {
       const list: string[] = [];
-      for (let r = 0; r < recipientCount; r++) list.push(addresses.address(random.int(0, firstNames.length - 1), random.int(0, domains.length - 1)));
+      for (let r = 0; r < recipientCount; r++) list.push(draw.address());
       to = list;
     }
     messages.push({
@@ -79,10 +123,74 @@ export function generateMessages(config: GeneratorConfig, random: Random, window
       atMs: Math.floor(atMs),
       from: random.pick(config.senders),
       to,
-      sizeBytes: random.int(config.sizeBytes.min, config.sizeBytes.max),
+      sizeBytes: draw.size(),
     });
   }
-  return messages;
+  if (config.bursts === undefined || config.bursts.length === 0) return messages;
+  config.bursts.forEach((burst, index) => addBurst(messages, burst, draw, config, windowMs, startLocalDayMs, `${idPrefix}b${index + 1}.`));
+  return messages.sort((a, b) => a.atMs - b.atMs);
+}
+
+/** Adds a burst's messages on every day of the window whose local time passes its `atDayMs`. */
+function addBurst(messages: MessageSpec[], burst: BurstConfig, draw: MessageDraw, config: GeneratorConfig, windowMs: number, startLocalDayMs: number, idPrefix: string): void {
+  const messageCount = Math.ceil(burst.recipients / burst.perMessage);
+  for (let day = 0; ; day++) {
+    const startMs = burst.atDayMs - startLocalDayMs + day * 86_400_000;
+    if (startMs >= windowMs) return;
+    if (startMs < 0) continue;
+    for (let i = 0; i < messageCount; i++) {
+      const atMs = startMs + Math.floor((burst.spreadMs * i) / messageCount);
+      if (atMs >= windowMs) break;
+      const wanted = Math.min(burst.perMessage, burst.recipients - i * burst.perMessage);
+      const to = new Set<string>();
+      for (let tries = 0; to.size < wanted && tries < wanted * 4; tries++) to.add(draw.address());
+      messages.push({ id: `${idPrefix}${day + 1}.${String(i + 1).padStart(4, '0')}`, atMs, from: burst.from ?? draw.random.pick(config.senders), to: [...to], sizeBytes: burst.sizeBytes ?? draw.size() });
+    }
+  }
+}
+
+/**
+ * The per-message draws of a generator. The defaults (uniform recipients, domains and sizes) make
+ * exactly the draws they always made, in the same order, so existing scenarios keep their traffic.
+ */
+class MessageDraw {
+  private readonly domains: readonly string[];
+  private readonly addresses: AddressBook;
+  private readonly domainIndex: WeightedIndex | undefined;
+
+  constructor(private readonly config: GeneratorConfig, readonly random: Random) {
+    const choice = config.domains;
+    this.domains =
+      choice?.kind === 'weighted' ? choice.domains.map((domain) => domain.name)
+      : Array.from({ length: choice?.kind === 'zipf' ? choice.count : config.domainCount }, (_, i) => domainName(i + 1));
+    this.addresses = new AddressBook(this.domains);
+    this.domainIndex = choice?.kind === 'weighted' ? new WeightedIndex(choice.domains.map((domain) => domain.weight)) : choice?.kind === 'zipf' ? new WeightedIndex(zipfWeights(choice.count, choice.exponent)) : undefined;
+  }
+
+  recipientCount(): number {
+    const distribution = this.config.recipientCount;
+    return distribution === undefined ? this.random.int(this.config.recipients.min, this.config.recipients.max) : drawGeometricCount(this.random, distribution.mean, distribution.max);
+  }
+
+  /** A one-recipient list (shared between messages). */
+  single(): readonly string[] {
+    const name = this.random.int(0, firstNames.length - 1);
+    return this.addresses.single(name, this.domain());
+  }
+
+  address(): string {
+    const name = this.random.int(0, firstNames.length - 1);
+    return this.addresses.address(name, this.domain());
+  }
+
+  size(): number {
+    const size = this.config.size;
+    return size === undefined ? this.random.int(this.config.sizeBytes.min, this.config.sizeBytes.max) : drawLogNormal(this.random, size.medianBytes, size.sigma, size.minBytes, size.maxBytes);
+  }
+
+  private domain(): number {
+    return this.domainIndex === undefined ? this.random.int(0, this.domains.length - 1) : this.domainIndex.draw(this.random);
+  }
 }
 
 const firstNames = ['alex', 'sam', 'jo', 'chris', 'pat', 'lee', 'kim', 'robin', 'jamie', 'casey', 'drew', 'morgan', 'info', 'sales', 'accounts'];

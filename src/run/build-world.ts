@@ -1,32 +1,24 @@
-import { Random } from '../core/random.js';
 import { DnsZone, type ZoneEntry } from '../model/dns-zone.js';
-import { defaultReplies, receiverPresets, type CheckConfig, type PeerLimitConfig, type PeerPolicy } from '../model/peer-policy.js';
 import { retryPresets, scheduleProfile, type RetryProfile } from '../model/retry.js';
-import { generateMessages, type MessageSpec } from '../model/traffic.js';
-import type { ReceiverPlacement, ServerConfig, WorldConfig } from '../model/world/types.js';
+import type { MessageSpec } from '../model/traffic.js';
+import type { ServerConfig, WorldConfig } from '../model/world/types.js';
 import type { Scenario } from '../scenario/schema/index.js';
+import { buildMessages } from './build-traffic.js';
+import { buildChecks, buildLimit, buildPlacement } from './build-peers.js';
+import { buildFirewall, buildLinks } from './build-network.js';
 import { WallClock } from './wall-clock.js';
 
-type ScenarioChecks = Scenario['internet']['relays'][number]['checks'];
-type ScenarioLimit = Scenario['internet']['relays'][number]['limit'][number];
-
-/** Builds the model's configuration from a validated scenario; `seed` overrides the file's. */
-export function buildWorldConfig(scenario: Scenario, seed = scenario.seed): WorldConfig {
+/**
+ * Builds the model's configuration from a validated scenario; `seed` overrides the file's.
+ * `imported`: the messages of the scenario's `traffic.import`, read by the caller.
+ */
+export function buildWorldConfig(scenario: Scenario, seed = scenario.seed, imported?: readonly MessageSpec[]): WorldConfig {
   const clock = new WallClock(scenario.start);
   return {
     durationMs: scenario.duration,
     seed,
-    links: scenario.links.map((link) => ({
-      name: link.name, isp: link.isp, address: link.address, uplinkKbps: link.uplink_kbps,
-      outages: link.outages.map((outage) => ({ fromMs: outage.from, toMs: outage.to })),
-    })),
-    firewall: {
-      loadBalancing: scenario.firewall.load_balancing,
-      policyRoutes: scenario.firewall.policy_routes.map((route) => ({
-        name: route.name, source: route.match.source, destination: route.match.destination, service: route.match.service, via: route.via, whenDown: route.when_down,
-      })),
-      nat: scenario.firewall.nat ?? [],
-    },
+    links: buildLinks(scenario),
+    firewall: buildFirewall(scenario),
     zone: buildZone(scenario.dns),
     servers: scenario.mail.map(buildServer),
     relays: scenario.internet.relays.map((relay) => ({
@@ -40,8 +32,9 @@ export function buildWorldConfig(scenario: Scenario, seed = scenario.seed): Worl
       },
     })),
     receivers: buildPlacement(scenario),
-    messages: buildMessages(scenario, seed, clock),
+    messages: buildMessages(scenario, seed, clock, imported),
     submitTo: scenario.traffic.submit_to ?? firstServer(scenario),
+    blocklists: scenario.internet.blocklists,
   };
 }
 
@@ -62,66 +55,34 @@ function buildZone(dns: Scenario['dns']): DnsZone {
 
 function buildServer(server: Scenario['mail'][number]): ServerConfig {
   const route = server.relay_to !== undefined ? { kind: 'relay' as const, to: server.relay_to } : server.smarthost !== undefined ? { kind: 'smarthost' as const, relay: server.smarthost } : { kind: 'direct' as const };
-  return { name: server.name, address: server.address, helo: server.helo ?? server.name, route, retry: buildRetry(server.retry, server.lifetime), concurrency: server.concurrency };
-}
-
-function buildRetry(retry: Scenario['mail'][number]['retry'], lifetimeMs: number | undefined): RetryProfile {
-  const base = typeof retry === 'string' ? retryPresets[retry]! : scheduleProfile('custom', retry.schedule, retry.then_every, retry.lifetime ?? 5 * 86_400_000);
-  return lifetimeMs === undefined ? base : { ...base, lifetimeMs, delayMs: base.delayMs };
-}
-
-function buildChecks(checks: ScenarioChecks): CheckConfig[] {
-  const result: CheckConfig[] = [];
-  for (const kind of ['ptr', 'fcrdns'] as const) {
-    const setting = checks[kind];
-    if (setting === undefined) continue;
-    result.push({ kind, reply: setting.reply ?? defaultReplies[kind].reply, stage: setting.stage ?? defaultReplies[kind].stage });
-  }
-  return result;
-}
-
-function buildLimit(limit: ScenarioLimit): PeerLimitConfig {
-  const defaults = defaultReplies[limit.count];
   return {
-    max: limit.max, perMs: limit.per, window: limit.window, blockMs: limit.block, scope: limit.scope, count: limit.count,
-    reply: limit.reply ?? defaults.reply, stage: limit.stage ?? defaults.stage,
+    name: server.name, address: server.address, helo: server.helo ?? server.name, route, retry: buildRetry(server), concurrency: server.concurrency,
+    destinationConcurrency: server.destination_concurrency, fallbackRelay: server.fallback_relay, account: server.account,
+  };
+}
+
+function buildRetry(server: Scenario['mail'][number]): RetryProfile {
+  const retry = server.retry;
+  const base = typeof retry === 'string' ? retryPresets[retry]! : scheduleProfile('custom', retry.schedule, retry.then_every, retry.lifetime ?? 5 * 86_400_000);
+  return {
+    ...base, delayMs: base.delayMs,
+    ...(server.lifetime === undefined ? {} : { lifetimeMs: server.lifetime }),
+    ...(server.queue_run === undefined ? {} : { queueRunMs: server.queue_run }),
+    ...(server.delay_notice === undefined ? {} : { delayNoticeMs: server.delay_notice }),
   };
 }
 
 /** An ISP's customers are the addresses its links leave by (after NAT), plus listed networks. */
 function relayNetworks(scenario: Scenario, accepts: NonNullable<Scenario['internet']['relays'][number]['accepts']>): string[] {
   const isps = new Set(accepts.isp ?? []);
-  const natByLink = new Map((scenario.firewall.nat ?? []).map((rule) => [rule.link, rule.address]));
-  const fromLinks = scenario.links.filter((link) => link.isp !== undefined && isps.has(link.isp)).map((link) => natByLink.get(link.name) ?? link.address);
+  const fromLinks = scenario.links.filter((link) => link.isp !== undefined && isps.has(link.isp)).flatMap((link) => linkPublicAddresses(scenario, link));
   return [...fromLinks, ...(accepts.networks ?? [])];
 }
 
-function buildPlacement(scenario: Scenario): ReceiverPlacement {
-  const receivers = scenario.internet.receivers;
-  const policies = new Map<string, PeerPolicy>(Object.entries(receiverPresets));
-  for (const policy of receivers.policies) {
-    policies.set(policy.name, { name: policy.name, checks: buildChecks(policy.checks), limits: policy.limit.map(buildLimit) });
-  }
-  const policy = (name: string): PeerPolicy => policies.get(name)!;
-  return {
-    defaultPolicy: policy(receivers.default),
-    shares: Object.entries(receivers.share).map(([name, fraction]) => ({ policy: policy(name), fraction })),
-    byDomain: new Map(Object.entries(receivers.domains).map(([domain, name]) => [domain.toLowerCase(), policy(name)])),
-  };
+/** The addresses a link's connections can leave with: its NAT rules' addresses, or its own without rules. */
+function linkPublicAddresses(scenario: Scenario, link: Scenario['links'][number]): string[] {
+  const nat = scenario.firewall.nat;
+  if (nat === undefined) return [link.address];
+  return nat.filter((rule) => rule.link === link.name).flatMap((rule) => rule.pool ?? (rule.address === undefined ? [] : [rule.address]));
 }
 
-function buildMessages(scenario: Scenario, seed: number, clock: WallClock): MessageSpec[] {
-  const listed: MessageSpec[] = scenario.traffic.messages.map((message, index) => ({
-    id: message.id ?? `msg${String(index + 1).padStart(4, '0')}`, atMs: message.at, from: message.from, to: message.to, sizeBytes: message.size,
-  }));
-  const generator = scenario.traffic.generate;
-  const generated = generator
-    ? generateMessages(
-        { ratePerHour: generator.rate, profile: generator.profile, domainCount: generator.domains, recipients: generator.recipients, senders: generator.from, sizeBytes: generator.size, count: generator.count },
-        new Random(seed),
-        Math.min(generator.until ?? scenario.duration, scenario.duration),
-        clock.startLocalDayMs,
-      )
-    : [];
-  return [...listed, ...generated].sort((a, b) => a.atMs - b.atMs);
-}

@@ -1,6 +1,7 @@
 import type { Scenario } from '../scenario/schema/index.js';
 import { World } from '../model/world/world.js';
 import type { MessageRecord } from '../model/world/types.js';
+import type { MessageSpec } from '../model/traffic.js';
 import type { RunListener } from './run-events.js';
 import { buildWorldConfig } from './build-world.js';
 import { RunStats } from './stats.js';
@@ -16,11 +17,16 @@ export class RunSession {
   readonly clock: WallClock;
   readonly seed: number;
 
-  constructor(readonly scenario: Scenario, options: { seed?: number } = {}) {
+  /**
+   * @param options.seed overrides the scenario's seed.
+   * @param options.imported the messages of the scenario's `traffic.import`, read and placed on its
+   *   clock by the caller (the CLI streams the log before it builds the session).
+   */
+  constructor(readonly scenario: Scenario, options: { seed?: number; imported?: readonly MessageSpec[] } = {}) {
     this.seed = options.seed ?? scenario.seed;
     this.clock = new WallClock(scenario.start);
     this.stats = new RunStats(scenario.links.map((link) => link.name));
-    this.world = new World(buildWorldConfig(scenario, this.seed), this.stats);
+    this.world = new World(buildWorldConfig(scenario, this.seed, options.imported), this.stats);
   }
 
   /** Every message of the run, in submission order; records grow as the run goes on. */

@@ -7,8 +7,10 @@ export interface LinkSnapshot {
   readonly address: string;
   /** The address's PTR name, or null when it has none. */
   readonly ptr: string | null;
-  /** Whether the firewall believes it is up. */
+  /** Whether the firewall believes it is up (what it routes by; lags the truth by the probes' detection time). */
   readonly up: boolean;
+  /** Whether the link really carries traffic now (its outage schedule, or a what-if). */
+  readonly reallyUp: boolean;
   readonly attempts: number;
   readonly accepted: number;
   readonly deferred: number;
@@ -49,7 +51,7 @@ export interface Snapshot {
 export function takeSnapshot(session: RunSession): Snapshot {
   const { world, stats, scenario } = session;
   const nowMs = session.nowMs;
-  const nat = new Map((scenario.firewall.nat ?? []).map((rule) => [rule.link, rule.address]));
+  const nat = new Map((scenario.firewall.nat ?? []).map((rule) => [rule.link, rule.address ?? rule.pool?.[0]]));
   return {
     nowMs,
     endMs: session.endMs,
@@ -57,7 +59,7 @@ export function takeSnapshot(session: RunSession): Snapshot {
     totals: { messages: world.messages.length, submitted: stats.submitted, delivered: stats.delivered, bounced: stats.bounced, pending: stats.submitted - stats.delivered - stats.bounced, attempts: stats.attempts },
     links: scenario.links.map((link) => {
       const address = nat.get(link.name) ?? link.address;
-      return { name: link.name, description: link.description ?? null, address, ptr: world.destinations.identity.resolve(address).ptrNames[0] ?? null, up: world.firewall.isLinkUp(link.name), ...stats.links.get(link.name)! };
+      return { name: link.name, description: link.description ?? null, address, ptr: world.destinations.identity.resolve(address).ptrNames[0] ?? null, up: world.firewall.isLinkUp(link.name), reallyUp: world.network.link(link.name).reallyUp, ...stats.links.get(link.name)! };
     }),
     queues: [...world.servers.values()].map((server) => ({ server: server.config.name, depth: server.depth, peakDepth: server.peakDepth, peakAtMs: server.peakAtMs })),
     limiters: limiterSnapshots(session, nowMs),
@@ -70,7 +72,8 @@ function limiterSnapshots(session: RunSession, nowMs: number): LimiterSnapshot[]
   for (const hop of hops) {
     if (hop.kind !== 'peer') continue;
     for (const { config, limiter } of hop.peer.rateLimiters) {
-      const limit = `${config.max}/${formatMinutes(config.perMs)} per ${config.scope}${config.blockMs ? `, block ${formatMinutes(config.blockMs)}` : ''}`;
+      const span = config.window === 'concurrent' ? ' at once' : config.window === 'rolling-24h' ? '/24h' : `/${formatMinutes(config.perMs)}${config.window === 'token-bucket' ? ' bucket' : ''}`;
+      const limit = `${config.max}${span} per ${config.scope}${config.blockMs ? `, block ${formatMinutes(config.blockMs)}${config.extendBlock ? '+' : ''}` : ''}`;
       for (const state of limiter.states(nowMs)) {
         result.push({ peer: hop.host, limit, key: state.key, count: state.count, max: state.max, blockedUntilMs: state.blockedUntilMs ?? null });
       }

@@ -1,4 +1,5 @@
 import type { Reason } from '../model/reasons.js';
+import type { MailNotice } from '../model/world/notices.js';
 import type { AttemptRecord, MessageRecord, WorldObserver } from '../model/world/types.js';
 import type { RunListener } from './run-events.js';
 
@@ -22,10 +23,17 @@ export class RunStats implements WorldObserver {
   submitted = 0;
   delivered = 0;
   bounced = 0;
+  /** Delay notices and bounces the servers sent, in time order. */
+  readonly notices: MailNotice[] = [];
+  /** Per link, when the firewall believed it down: [marked down, marked up again or null], ms. */
+  readonly believedDown = new Map<string, [number, number | null][]>();
   private readonly listeners = new Set<RunListener>();
 
   constructor(linkNames: readonly string[]) {
-    for (const name of linkNames) this.links.set(name, { attempts: 0, accepted: 0, deferred: 0, rejected: 0 });
+    for (const name of linkNames) {
+      this.links.set(name, { attempts: 0, accepted: 0, deferred: 0, rejected: 0 });
+      this.believedDown.set(name, []);
+    }
   }
 
   /** Subscribes to run events; returns the unsubscribe function. */
@@ -61,11 +69,19 @@ export class RunStats implements WorldObserver {
     if (this.listeners.size > 0) this.emit({ type: 'expired', atMs, messageId: message.spec.id, server });
   }
 
+  onNotice(notice: MailNotice): void {
+    this.notices.push(notice);
+    if (this.listeners.size > 0) this.emit({ type: 'notice', atMs: notice.atMs, notice });
+  }
+
   onQueueDepth(server: string, depth: number, atMs: number): void {
     if (this.listeners.size > 0) this.emit({ type: 'queue-depth', atMs, server, depth });
   }
 
   onLinkChange(link: string, up: boolean, atMs: number): void {
+    const windows = this.believedDown.get(link);
+    if (!up) windows?.push([atMs, null]);
+    else if (windows !== undefined && windows.length > 0) windows[windows.length - 1]![1] = atMs;
     if (this.listeners.size > 0) this.emit({ type: 'link-change', atMs, link, up });
   }
 

@@ -3,6 +3,7 @@ import { receiverPresetNames } from '../model/peer-policy.js';
 import type { Scenario } from './schema/index.js';
 import type { CrossCheckProblem } from './validate-text.js';
 import { closestMatch } from './zod-diagnostics.js';
+import { crossCheckMail } from './cross-check-mail.js';
 
 type Path = (string | number)[];
 
@@ -39,6 +40,7 @@ export function crossCheckScenario(scenario: Scenario): CrossCheckProblem[] {
   unique(members.map((member) => member.link), 'load-balancing member', (i) => ['firewall', 'load_balancing', 'members', i]);
   scenario.firewall.policy_routes.forEach((route, i) => refer(route.via, links, 'link', ['firewall', 'policy_routes', i, 'via']));
   (scenario.firewall.nat ?? []).forEach((rule, i) => refer(rule.link, links, 'link', ['firewall', 'nat', i, 'link']));
+  checkBalancing(scenario, problems);
 
   scenario.mail.forEach((server, i) => {
     if (server.relay_to !== undefined) {
@@ -64,6 +66,7 @@ export function crossCheckScenario(scenario: Scenario): CrossCheckProblem[] {
   });
 
   checkTraffic(scenario, problems);
+  problems.push(...crossCheckMail(scenario));
   checkExpectations(scenario, links, servers, problems);
   return problems;
 }
@@ -102,9 +105,31 @@ function checkExpectations(scenario: Scenario, links: string[], servers: string[
       const guess = closestMatch(name, known);
       problems.push({ path, message: `no ${what} named "${name}"${guess ? `; did you mean "${guess}"?` : `; known: ${known.join(', ')}`}` });
     };
-    if ('no_attempts_via' in expectation) refer(expectation.no_attempts_via, links, 'link', at('no_attempts_via'));
+    if ('no_attempts_via' in expectation) {
+      const via = expectation.no_attempts_via;
+      if (typeof via === 'string') refer(via, links, 'link', at('no_attempts_via'));
+      else refer(via.link, links, 'link', at('no_attempts_via', 'link'));
+    }
     if ('no_failures_via' in expectation) refer(expectation.no_failures_via, links, 'link', at('no_failures_via'));
-    if ('queue_peak' in expectation) refer(expectation.queue_peak.server, servers, 'mail server', at('queue_peak', 'server'));
+    if ('failures_via' in expectation) refer(expectation.failures_via.link, links, 'link', at('failures_via', 'link'));
+    if ('queue_peak' in expectation && expectation.queue_peak.server !== undefined) refer(expectation.queue_peak.server, servers, 'mail server', at('queue_peak', 'server'));
     if ('reason' in expectation) refer(expectation.reason.name, reasonNames, 'reason', at('reason', 'name'));
+    if ('no_reason' in expectation) refer(expectation.no_reason, reasonNames, 'reason', at('no_reason'));
   });
+}
+
+/** Mode-specific settings: a mode to balance by, and the members the mode's keys name. */
+function checkBalancing(scenario: Scenario, problems: CrossCheckProblem[]): void {
+  const group = scenario.firewall.load_balancing;
+  const at = (...rest: Path): Path => ['firewall', 'load_balancing', ...rest];
+  const mode = group.mode ?? (scenario.firewall.preset === undefined ? undefined : 'preset');
+  if (mode === undefined) problems.push({ path: at('mode'), message: 'no balancing mode: give load_balancing.mode, or a firewall.preset whose default applies' });
+  if (group.mode === 'spill-over' && group.spill_over === undefined) problems.push({ path: at('mode'), message: 'spill-over needs load_balancing.spill_over: { threshold_kbps: … }' });
+  const members = group.members.map((member) => member.link);
+  const member = (name: string | undefined, path: Path): void => {
+    if (name !== undefined && !members.includes(name)) problems.push({ path, message: `"${name}" is not a member of the load-balancing group; members: ${members.join(', ')}` });
+  };
+  member(group.spill_over?.primary, at('spill_over', 'primary'));
+  member(group.hash?.backup, at('hash', 'backup'));
+  if (group.members.every((m) => m.last_resort === true)) problems.push({ path: at('members'), message: 'every member is last_resort; at least one must not be' });
 }

@@ -71,3 +71,102 @@ describe('property: a limiter never accepts more than its maximum inside one win
     );
   });
 });
+
+describe('RateLimiter, the other kinds', () => {
+  it('token bucket: a burst of max, then one per refill interval', () => {
+    const limiter = new RateLimiter({ max: 3, perMs: 300, window: 'token-bucket' });
+    expect([0, 0, 0, 0].map((t) => limiter.take('a', t))).toEqual([true, true, true, false]);
+    expect(limiter.take('a', 99)).toBe(false);
+    expect(limiter.take('a', 100)).toBe(true);
+  });
+
+  it('rolling 24 hours: counts the last day, whatever `perMs` says', () => {
+    const limiter = new RateLimiter({ max: 2, perMs: 1, window: 'rolling-24h' });
+    expect([limiter.take('a', 0), limiter.take('a', 3_600_000), limiter.take('a', 7_200_000)]).toEqual([true, true, false]);
+    expect(limiter.take('a', 86_400_001)).toBe(true);
+  });
+
+  it('concurrent: at most max sessions open; a settled session frees its slot at its end', () => {
+    const limiter = new RateLimiter({ max: 1, perMs: 0, window: 'concurrent' });
+    expect(limiter.take('a', 0)).toBe(true);
+    limiter.settle('a', 500);
+    expect(limiter.take('a', 499)).toBe(false);
+    expect(limiter.take('a', 500)).toBe(true);
+    expect(limiter.take('b', 500)).toBe(true);
+  });
+
+  it('a penalty block that attempts extend: every refused try starts the block again', () => {
+    const limiter = new RateLimiter({ max: 1, perMs: 100, window: 'fixed', blockMs: 1000, extendBlock: true });
+    limiter.take('a', 0);
+    expect(limiter.take('a', 1)).toBe(false);
+    expect(limiter.take('a', 900)).toBe(false);
+    expect(limiter.take('a', 1500)).toBe(false);
+    expect(limiter.states(1500)[0]!.blockedUntilMs).toBe(2500);
+    expect(limiter.take('a', 2500)).toBe(true);
+  });
+});
+
+describe('property: the other kinds never exceed their definition', () => {
+  it('token bucket: accepted in any span [a, b] ≤ max + (b − a)·max/perMs', () => {
+    fc.assert(
+      fc.property(configs, requests, (config, reqs) => {
+        const limiter = new RateLimiter({ ...config, window: 'token-bucket' });
+        const accepted = reqs.filter(([at, amount]) => limiter.take('k', at, amount));
+        for (const [from] of accepted) {
+          for (const [to] of accepted) {
+            if (to < from) continue;
+            const inSpan = accepted.filter(([t]) => t >= from && t <= to).reduce((sum, [, amount]) => sum + amount, 0);
+            expect(inSpan).toBeLessThanOrEqual(config.max + ((to - from) * config.max) / config.perMs + 1e-9);
+          }
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('rolling 24 hours: any 24-hour span holds at most max', () => {
+    fc.assert(
+      fc.property(configs, requests.map((list) => list.map(([t, n]) => [t * 40_000, n] as [number, number])), (config, reqs) => {
+        const limiter = new RateLimiter({ ...config, window: 'rolling-24h' });
+        const accepted = reqs.filter(([at, amount]) => limiter.take('k', at, amount));
+        for (const [at] of accepted) {
+          const inSpan = accepted.filter(([other]) => other > at - 86_400_000 && other <= at).reduce((sum, [, amount]) => sum + amount, 0);
+          expect(inSpan).toBeLessThanOrEqual(config.max);
+        }
+      }),
+    );
+  });
+
+  it('concurrent: sessions open at any moment never exceed max', () => {
+    const sessions = fc.array(fc.tuple(fc.integer({ min: 0, max: 5000 }), fc.integer({ min: 1, max: 800 })), { maxLength: 150 }).map((list) => list.sort((a, b) => a[0] - b[0]));
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 6 }), sessions, (max, list) => {
+        const limiter = new RateLimiter({ max, perMs: 0, window: 'concurrent' });
+        const open: [number, number][] = [];
+        for (const [at, length] of list) {
+          if (!limiter.take('k', at)) continue;
+          limiter.settle('k', at + length);
+          open.push([at, at + length]);
+          expect(open.filter(([start, end]) => start <= at && end > at).length).toBeLessThanOrEqual(max);
+        }
+      }),
+    );
+  });
+
+  it('extending blocks: nothing is accepted while blocked, and the block only grows', () => {
+    fc.assert(
+      fc.property(configs, requests, (config, reqs) => {
+        const blockMs = config.blockMs ?? 500;
+        const limiter = new RateLimiter({ ...config, blockMs, extendBlock: true, window: 'fixed' });
+        let blockedUntil = Number.NEGATIVE_INFINITY;
+        for (const [at, amount] of reqs) {
+          const wasBlocked = at < blockedUntil;
+          const ok = limiter.take('k', at, amount);
+          if (wasBlocked) expect(ok).toBe(false);
+          blockedUntil = limiter.states(at)[0]?.blockedUntilMs ?? blockedUntil;
+          if (wasBlocked) expect(blockedUntil).toBe(at + blockMs);
+        }
+      }),
+    );
+  });
+});

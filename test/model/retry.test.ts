@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { retryPresets } from '../../src/model/retry.js';
+import { nextRetryMs, retryPresets, suspensionMs } from '../../src/model/retry.js';
 
 const minute = 60_000;
 
@@ -30,5 +30,42 @@ describe('retry profiles', () => {
         expect(retryPresets[name]!.delayMs(failures, age)).toBeGreaterThan(0);
       }),
     );
+  });
+});
+
+describe('retry times follow the profile (nextRetryMs)', () => {
+  const postfix = retryPresets['postfix']!;
+
+  it('postfix waits for the next queue run after its backoff', () => {
+    expect(nextRetryMs(postfix, 1, 10_000, 0)).toBe(600_000);
+    expect(nextRetryMs(postfix, 1, 300_000, 0)).toBe(600_000);
+    expect(nextRetryMs(postfix, 4, 2_000_000, 0)).toBe(4_200_000);
+  });
+
+  it('property: every retry is after the profile delay, on a queue run when the profile has them, less than one run later', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...Object.keys(retryPresets)), fc.integer({ min: 1, max: 30 }), fc.integer({ min: 0, max: 10 ** 8 }), fc.integer({ min: 0, max: 10 ** 8 }), (name, failures, queuedAtMs, ageMs) => {
+        const profile = retryPresets[name]!;
+        const failedAtMs = queuedAtMs + ageMs;
+        const at = nextRetryMs(profile, failures, failedAtMs, queuedAtMs);
+        const earliest = failedAtMs + profile.delayMs(failures, ageMs);
+        if (at === null) {
+          expect(earliest - queuedAtMs + (profile.queueRunMs ?? 0)).toBeGreaterThanOrEqual(profile.lifetimeMs);
+          return;
+        }
+        expect(at).toBeGreaterThanOrEqual(earliest);
+        expect(at - queuedAtMs).toBeLessThan(profile.lifetimeMs);
+        if (profile.queueRunMs === undefined) expect(at).toBe(earliest);
+        else {
+          expect(at % profile.queueRunMs).toBe(0);
+          expect(at - earliest).toBeLessThan(profile.queueRunMs);
+        }
+      }),
+    );
+  });
+
+  it('a destination stays suspended for the profile first delay', () => {
+    expect(suspensionMs(postfix)).toBe(300_000);
+    expect(suspensionMs(retryPresets['exchange-2003']!)).toBe(15 * minute);
   });
 });

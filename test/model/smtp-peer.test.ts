@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DnsZone } from '../../src/model/dns-zone.js';
-import { IdentityResolver } from '../../src/model/identity.js';
+import { CheckContext } from '../../src/model/checks/context.js';
 import { defaultReplies, receiverPresets, type PeerLimitConfig } from '../../src/model/peer-policy.js';
 import { SmtpPeer } from '../../src/model/smtp-peer.js';
 
@@ -8,7 +8,7 @@ const zone = new DnsZone([
   ['203.0.113.10', { PTR: ['mail.example.com'] }],
   ['mail.example.com', { A: ['203.0.113.10'] }],
 ]);
-const identity = new IdentityResolver(zone);
+const identity = new CheckContext(zone);
 const session = (sourceAddress: string, nowMs = 0) => ({ sourceAddress, helo: 'mail.example.com', sender: 'a@example.com', recipients: ['b@example.org'], nowMs });
 const relayLimit: PeerLimitConfig = { max: 2, perMs: 600_000, window: 'fixed', blockMs: 1_200_000, scope: 'source', count: 'messages', reply: { code: 421, enhanced: null, text: 'message rejected' }, stage: 'MAIL' };
 
@@ -18,7 +18,7 @@ describe('SmtpPeer', () => {
     const result = peer.converse(session('203.0.113.10'));
     expect(result.reply).toMatchObject({ code: 250, stage: 'END-OF-DATA' });
     expect(result.reason).toBe('accepted');
-    expect(result.checks.map((c) => `${c.check}:${c.result}`)).toEqual(['ptr:pass', 'fcrdns:pass']);
+    expect(result.checks.map((c) => `${c.check}:${c.result}`)).toEqual(['ptr:pass', 'fcrdns:pass', 'helo-fqdn:pass', 'helo-resolves:pass']);
   });
 
   it('strict Postfix refuses an address without PTR at RCPT with 450 4.7.1, naming the address', () => {

@@ -1,4 +1,5 @@
 import type { Conversation } from '../smtp-peer.js';
+import type { Destination } from './mx-fallback.js';
 import type { TrackedMessage } from './message-record.js';
 import type { AttemptRecord, ServerConfig } from './types.js';
 
@@ -14,10 +15,17 @@ export interface Visit {
 /** One queue entry: some recipients of a message, bound for one next hop. */
 export interface Delivery {
   readonly visit: Visit;
-  readonly recipients: readonly string[];
+  /** Recipients still to deliver; narrows when RCPT answers some of them on their own. */
+  recipients: readonly string[];
   /** Recipient domain for direct delivery; empty otherwise. */
   readonly domain: string;
   failures: number;
+  /** Which of the destination's hops (MX hosts, then the fallback relay) this try is at. */
+  hop: number;
+  /** Sessions of this try that got past HELO (for smtp_mx_session_limit). */
+  handshakes: number;
+  /** Where it is bound, looked up at its first outside attempt. */
+  destination: Destination | undefined;
   /** The session under way, if any; at most one per delivery. */
   current: AttemptRecord | undefined;
   /** The conversation of the session under way, shared with the attempt log. */

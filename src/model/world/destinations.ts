@@ -1,5 +1,7 @@
+import { CheckContext } from '../checks/context.js';
+import type { BlocklistConfig } from '../checks/dnsbl.js';
 import type { DnsZone } from '../dns-zone.js';
-import { IdentityResolver } from '../identity.js';
+import type { IdentityResolver } from '../identity.js';
 import type { PeerPolicy } from '../peer-policy.js';
 import type { StagedReply } from '../smtp.js';
 import { SmtpPeer } from '../smtp-peer.js';
@@ -10,27 +12,40 @@ export type OutsideHop =
   | { readonly kind: 'peer'; readonly host: string; readonly address: string; readonly peer: SmtpPeer }
   | { readonly kind: 'unresolvable'; readonly host: string; readonly reply: StagedReply; readonly reason: 'dns-temperror' | 'no-mx' };
 
+/** How many MX addresses a delivery tries in one go (Postfix smtp_mx_address_limit). */
+export const mxAddressLimit = 5;
+
 /**
  * Resolves next hops on the internet: relays by name, recipient domains by MX (then A) in the
- * zone. A domain the zone does not mention is taken to exist with one MX host, `mx.DOMAIN`,
+ * zone, every MX host in preference order (equal preferences in zone order, for determinism).
+ * One MX host serving several domains under the same policy is one peer, with one set of
+ * limiters and one greylist. A domain the zone does not mention is taken to exist with one MX host, `mx.DOMAIN`,
  * following the policy the placement gives it: generated traffic reaches thousands of domains no
  * one wants to write DNS for.
  */
 export class Destinations {
   private readonly relays = new Map<string, OutsideHop>();
-  private readonly domains = new Map<string, OutsideHop>();
-  readonly identity: IdentityResolver;
+  private readonly domains = new Map<string, readonly OutsideHop[]>();
+  private readonly peers = new Map<string, SmtpPeer>();
+  private readonly primaries = new Map<string, OutsideHop>();
+  readonly checks: CheckContext;
 
   constructor(
     private readonly zone: DnsZone,
     relays: readonly RelayConfig[],
     private readonly placement: ReceiverPlacement,
     private readonly seed: number,
+    blocklists: readonly BlocklistConfig[] = [],
   ) {
-    this.identity = new IdentityResolver(zone);
+    this.checks = new CheckContext(zone, blocklists);
     for (const relay of relays) {
-      this.relays.set(relay.name, { kind: 'peer', host: relay.name, address: relay.address, peer: new SmtpPeer(relay.policy, relay.name, this.identity) });
+      this.relays.set(relay.name, { kind: 'peer', host: relay.name, address: relay.address, peer: new SmtpPeer(relay.policy, relay.name, this.checks) });
     }
+  }
+
+  /** The zone's reverse identities, shared with every check. */
+  get identity(): IdentityResolver {
+    return this.checks.identity;
   }
 
   /** The relay named as smarthost (names are checked when the scenario is loaded). */
@@ -45,34 +60,56 @@ export class Destinations {
     return [...this.relays.values()];
   }
 
-  /** Every recipient domain's hop resolved so far. */
+  /** Every recipient domain's primary (best MX) hop resolved so far. */
   domainHops(): ReadonlyMap<string, OutsideHop> {
-    return this.domains;
+    return this.primaries;
   }
 
-  /** The mail server of a recipient domain; remembered, so its limiters keep their state. */
+  /** The best mail server of a recipient domain. */
   domain(domain: string): OutsideHop {
-    let hop = this.domains.get(domain);
-    if (hop === undefined) {
-      hop = this.resolveDomain(domain);
-      this.domains.set(domain, hop);
-    }
-    return hop;
+    return this.mxHops(domain)[0]!;
   }
 
-  private resolveDomain(domain: string): OutsideHop {
-    const policy = this.policyOf(domain);
-    if (!this.zone.has(domain)) {
-      return { kind: 'peer', host: `mx.${domain}`, address: syntheticAddress(domain), peer: new SmtpPeer(policy, `mx.${domain}`, this.identity) };
+  /**
+   * The mail servers of a recipient domain, best first, at most `mxAddressLimit`; never empty
+   * (an unresolvable hop stands for none). Remembered, so their limiters keep their state.
+   */
+  mxHops(domain: string): readonly OutsideHop[] {
+    let hops = this.domains.get(domain);
+    if (hops === undefined) {
+      hops = this.resolveDomain(domain);
+      this.domains.set(domain, hops);
+      this.primaries.set(domain, hops[0]!);
     }
+    return hops;
+  }
+
+  private resolveDomain(domain: string): OutsideHop[] {
+    const policy = this.policyOf(domain);
+    if (!this.zone.has(domain)) return [this.peerHop(`mx.${domain}`, syntheticAddress(domain), policy)];
     const mx = this.zone.lookup(domain, 'MX');
-    if (mx.status === 'timeout') return unresolvable(domain, 'dns-temperror', `Host or domain name lookup for ${domain} timed out`);
+    if (mx.status === 'timeout') return [unresolvable(domain, 'dns-temperror', `Host or domain name lookup for ${domain} timed out`)];
     const hosts = mx.status === 'ok' ? [...mx.records].sort((a, b) => a.preference - b.preference).map((r) => r.exchange) : [domain];
-    const host = hosts[0]!;
-    const address = this.zone.lookup(host, 'A');
-    if (address.status === 'timeout') return unresolvable(host, 'dns-temperror', `Host or domain name lookup for ${host} timed out`);
-    if (address.status !== 'ok') return unresolvable(host, 'no-mx', `Host or domain name not found. Name service error for name=${host} type=A: Host not found`);
-    return { kind: 'peer', host, address: address.records[0]!, peer: new SmtpPeer(policy, host, this.identity) };
+    const hops: OutsideHop[] = [];
+    let failure: OutsideHop | undefined;
+    for (const host of hosts) {
+      const address = this.zone.lookup(host, 'A');
+      if (address.status === 'ok') hops.push(this.peerHop(host, address.records[0]!, policy));
+      else if (address.status === 'timeout') failure ??= unresolvable(host, 'dns-temperror', `Host or domain name lookup for ${host} timed out`);
+      else failure ??= unresolvable(host, 'no-mx', `Host or domain name not found. Name service error for name=${host} type=A: Host not found`);
+      if (hops.length === mxAddressLimit) break;
+    }
+    return hops.length > 0 ? hops : [failure!];
+  }
+
+  private peerHop(host: string, address: string, policy: PeerPolicy): OutsideHop {
+    const key = `${host}\u0000${policy.name}`;
+    let peer = this.peers.get(key);
+    if (peer === undefined) {
+      peer = new SmtpPeer(policy, host, this.checks);
+      this.peers.set(key, peer);
+    }
+    return { kind: 'peer', host, address, peer };
   }
 
   private policyOf(domain: string): PeerPolicy {

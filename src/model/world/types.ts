@@ -1,10 +1,13 @@
 import type { DnsZone } from '../dns-zone.js';
 import type { FirewallConfig } from '../firewall/types.js';
+import type { Detection } from '../links/types.js';
 import type { PeerPolicy } from '../peer-policy.js';
 import type { Reason } from '../reasons.js';
 import type { RetryProfile } from '../retry.js';
 import type { StagedReply } from '../smtp.js';
 import type { CheckOutcome } from '../smtp-peer.js';
+import type { BlocklistConfig } from '../checks/dnsbl.js';
+import type { MailNotice } from './notices.js';
 import type { MessageSpec } from '../traffic.js';
 
 /** A WAN link of the model. */
@@ -15,6 +18,10 @@ export interface LinkConfig {
   readonly uplinkKbps: number;
   /** Windows when the link carries nothing, ms from the start. */
   readonly outages: readonly { readonly fromMs: number; readonly toMs: number }[];
+  /** Fraction of packets lost each way, 0 to 1; 0 when absent. */
+  readonly lossRate?: number;
+  /** How the firewall learns the link's state; at once when absent. */
+  readonly detection?: Detection;
 }
 
 /** Where an inside server sends its mail. */
@@ -31,6 +38,12 @@ export interface ServerConfig {
   readonly route: ServerRoute;
   readonly retry: RetryProfile;
   readonly concurrency: number;
+  /** Sessions at once to one destination (Postfix default_destination_concurrency_limit, 20). */
+  readonly destinationConcurrency?: number;
+  /** A relay to hand mail to when every MX (or the smarthost) answered 4xx (Postfix smtp_fallback_relay). */
+  readonly fallbackRelay?: string;
+  /** The SMTP AUTH account it logs in to relays with. */
+  readonly account?: string;
 }
 
 /** A relay on the internet. */
@@ -61,6 +74,8 @@ export interface WorldConfig {
   readonly messages: readonly MessageSpec[];
   /** The inside server each message is submitted to. */
   readonly submitTo: string;
+  /** DNS blocklists receivers may consult. */
+  readonly blocklists?: readonly BlocklistConfig[];
 }
 
 /** One SMTP attempt: who tried, how it left, and how the next hop answered. */
@@ -120,4 +135,6 @@ export interface WorldObserver {
   onLinkChange?(link: string, up: boolean, atMs: number): void;
   onSubmitted?(message: MessageRecord, atMs: number): void;
   onExpired?(message: MessageRecord, server: string, atMs: number): void;
+  /** A delay notice or a bounce message the server sent the sender. */
+  onNotice?(notice: MailNotice): void;
 }

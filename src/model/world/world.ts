@@ -1,20 +1,32 @@
 import { Simulator } from '../../core/simulator.js';
 import { Firewall } from '../firewall/firewall.js';
+import { connectTimeoutMs } from '../links/connect.js';
+import { Network } from '../links/network.js';
+import { LinkSessions } from './link-sessions.js';
 import { replyClass, stageIndex, type StagedReply } from '../smtp.js';
 import type { Conversation } from '../smtp-peer.js';
 import { Destinations, type OutsideHop } from './destinations.js';
 import { newServerState, splitRecipients, takeReady, type Delivery, type ServerState, type Visit } from './delivery.js';
 import { AttemptLog } from './attempt-log.js';
 import { TrackedMessage } from './message-record.js';
+import { nextRetryMs, suspensionMs } from '../retry.js';
+import { DestinationSlots, destinationSlotsFor } from './destination-slots.js';
+import { MxFallback } from './mx-fallback.js';
+import { sessionRecipients } from './recipient-outcomes.js';
+import { Suspensions } from './suspension.js';
+import { Aftermath } from './aftermath.js';
+import type { RouteDecision } from '../firewall/types.js';
 import type { AttemptRecord, MessageRecord, WorldConfig, WorldObserver } from './types.js';
 
 /** Events of the mail world, handled in (time, seq) order by the kernel. */
 export type WorldEvent =
   | { readonly kind: 'submit'; readonly message: TrackedMessage; readonly index: number }
   | { readonly kind: 'due'; readonly delivery: Delivery }
-  | { readonly kind: 'done'; readonly delivery: Delivery }
+  | { readonly kind: 'done'; readonly delivery: Delivery; readonly attempt: AttemptRecord }
   | { readonly kind: 'expire'; readonly delivery: Delivery }
-  | { readonly kind: 'link'; readonly link: string; readonly up: boolean };
+  | { readonly kind: 'link'; readonly link: string; readonly up: boolean }
+  | { readonly kind: 'probe'; readonly link: string; readonly intervalMs: number }
+  | { readonly kind: 'failback'; readonly link: string };
 
 /** Time per SMTP command round trip on the internet, and on the inside network, ms. */
 const outsideCommandMs = 150;
@@ -39,15 +51,30 @@ export class World {
   readonly servers = new Map<string, ServerState>();
   readonly messages: TrackedMessage[];
   readonly attemptLog = new AttemptLog();
-  private readonly uplinkKbps = new Map<string, number>();
+  private readonly mx: MxFallback;
+  private readonly suspensions: Suspensions;
+  private readonly slots: Map<ServerState, DestinationSlots>;
+  private readonly aftermath: Aftermath;
+  /** The links as they really are: health, probes, loss, uplink load. */
+  readonly network: Network;
+  /** Link changes, probes, and the sessions they cut. */
+  private readonly links: LinkSessions;
+  private sourcePort = 32768;
 
   constructor(readonly config: WorldConfig, private readonly observer: WorldObserver = {}) {
     this.sim = new Simulator<WorldEvent>((event) => this.handle(event));
-    this.firewall = new Firewall(config.firewall, new Map(config.links.map((link) => [link.name, link.address])));
-    this.destinations = new Destinations(config.zone, config.relays, config.receivers, config.seed);
+    const meterWindowMs = config.firewall.loadBalancing.spillOver?.windowMs;
+    this.network = new Network(config.links.map((link) => ({ name: link.name, uplinkKbps: link.uplinkKbps, lossRate: link.lossRate ?? 0, detection: link.detection ?? { kind: 'instant' }, meterWindowMs })), config.seed);
+    this.firewall = new Firewall(config.firewall, new Map(config.links.map((link) => [link.name, link.address])), (link, nowMs) => this.network.rateKbps(link, nowMs));
+    this.links = new LinkSessions(this.sim, this.network, this.firewall, observer, config.firewall.loadBalancing.holdDownMs ?? 0, (delivery, failedAtMs) => this.retryAt(delivery, failedAtMs));
+    this.destinations = new Destinations(config.zone, config.relays, config.receivers, config.seed, config.blocklists);
+    this.mx = new MxFallback(this.destinations);
+    this.suspensions = new Suspensions(this.mx);
     for (const server of config.servers) this.servers.set(server.name, newServerState(server));
+    this.slots = destinationSlotsFor(this.servers.values(), this.mx);
+    this.aftermath = new Aftermath(this.sim, observer, (delivery, failedAtMs) => this.retryAt(delivery, failedAtMs));
     for (const link of config.links) {
-      this.uplinkKbps.set(link.name, link.uplinkKbps);
+      if (link.detection?.kind === 'probe') this.sim.schedule(link.detection.probe.intervalMs, { kind: 'probe', link: link.name, intervalMs: link.detection.probe.intervalMs });
       for (const outage of link.outages) {
         this.sim.schedule(outage.fromMs, { kind: 'link', link: link.name, up: false });
         this.sim.schedule(outage.toMs, { kind: 'link', link: link.name, up: true });
@@ -69,7 +96,10 @@ export class World {
     this.sim.run(this.config.durationMs);
   }
 
-  /** Takes a link down or up at the current time, as an outage would (a live what-if). */
+  /**
+   * Takes a link really down or up at the current time, as an outage would (a live what-if). The
+   * firewall learns of it as it learns of outages: at once, or when its probes notice.
+   */
   setLinkUp(link: string, up: boolean): void {
     this.sim.schedule(this.sim.nowMs, { kind: 'link', link, up });
   }
@@ -86,15 +116,23 @@ export class World {
         this.dispatch(event.delivery.visit.server);
         return;
       case 'done':
+        // A session cut short was given a new end; its original end is stale.
+        if (event.delivery.current !== event.attempt || this.links.cutIfLinkFailed(event.delivery)) return;
         this.finishAttempt(event.delivery);
         return;
       case 'expire':
         this.observer.onExpired?.(event.delivery.visit.message, event.delivery.visit.server.config.name, this.sim.nowMs);
+        this.aftermath.notice('bounce', event.delivery, event.delivery.recipients, 'expired', event.delivery.conversation?.reply ?? null);
         this.closeDelivery(event.delivery, 'bounced', 'expired');
         return;
       case 'link':
-        this.firewall.setLinkUp(event.link, event.up);
-        this.observer.onLinkChange?.(event.link, event.up, this.sim.nowMs);
+        this.links.realChange(event.link, event.up);
+        return;
+      case 'probe':
+        this.links.probe(event);
+        return;
+      case 'failback':
+        this.links.failBack(event.link);
         return;
     }
   }
@@ -111,7 +149,7 @@ export class World {
     const visit: Visit = { message, server, queuedAtMs: this.sim.nowMs, open: parts.length };
     message.openDeliveries += parts.length;
     this.setDepth(server, server.depth + 1);
-    for (const part of parts) server.ready.push({ visit, recipients: part.recipients, domain: part.domain, failures: 0, current: undefined, conversation: undefined });
+    for (const part of parts) server.ready.push({ visit, recipients: part.recipients, domain: part.domain, failures: 0, hop: 0, handshakes: 0, destination: undefined, current: undefined, conversation: undefined });
     this.dispatch(server);
   }
 
@@ -119,9 +157,12 @@ export class World {
     while (server.active < server.config.concurrency) {
       const delivery = takeReady(server);
       if (delivery === undefined) return;
+      if (this.slots.get(server)?.acquire(delivery) === false) continue;
       server.active++;
-      delivery.current = this.attempt(delivery);
-      this.sim.schedule(delivery.current.endMs, { kind: 'done', delivery });
+      const attempt = this.attempt(delivery);
+      delivery.current = attempt;
+      this.links.opened(delivery, attempt);
+      this.sim.schedule(attempt.endMs, { kind: 'done', delivery, attempt });
     }
   }
 
@@ -130,8 +171,9 @@ export class World {
     const server = delivery.visit.server.config;
     const route = server.route;
     if (route.kind === 'relay') return this.insideAttempt(delivery, this.server(route.to));
-    const hop = route.kind === 'smarthost' ? this.destinations.relay(route.relay) : this.destinations.domain(delivery.domain);
-    return this.outsideAttempt(delivery, hop);
+    const suspended = delivery.hop === 0 ? this.suspensions.active(delivery, this.sim.nowMs) : undefined;
+    if (suspended !== undefined) return this.record(delivery, suspended.host, suspended.address, null, server.address, 'suspended', suspended.conversation, 0);
+    return this.outsideAttempt(delivery, this.mx.candidates(delivery)[delivery.hop]!);
   }
 
   private insideAttempt(delivery: Delivery, next: ServerState): AttemptRecord {
@@ -145,18 +187,29 @@ export class World {
     if (hop.kind === 'unresolvable') {
       return this.record(delivery, hop.host, '', null, server.address, 'none', { reply: hop.reply, reason: hop.reason, checks: noChecks }, 0);
     }
-    const decision = this.firewall.route({ sourceAddress: server.address, destinationAddress: hop.address, port: smtpPort });
+    this.sourcePort = this.sourcePort >= 60999 ? 32768 : this.sourcePort + 1; // Linux ip_local_port_range
+    const decision = this.firewall.route({ sourceAddress: server.address, destinationAddress: hop.address, port: smtpPort, sourcePort: this.sourcePort }, this.sim.nowMs);
     if (decision.kind === 'dropped') {
       const reply: StagedReply = { code: null, enhanced: '4.4.1', text: `connect to ${hop.host}[${hop.address}]:25: Network is unreachable (${decision.why})`, stage: 'CONNECT' };
       return this.record(delivery, hop.host, hop.address, null, server.address, decision.rule, { reply, reason: 'link-down', checks: noChecks }, 0);
     }
+    const handshakeMs = decision.ispDrops ? -1 : this.network.handshakeDelayMs(decision.link);
+    if (handshakeMs < 0) return this.timedOut(delivery, hop, decision);
     const conversation = hop.peer.converse({
-      sourceAddress: decision.natAddress, helo: server.helo, sender: delivery.visit.message.spec.from, recipients: delivery.recipients, nowMs: this.sim.nowMs,
+      sourceAddress: decision.natAddress, helo: server.helo, sender: delivery.visit.message.spec.from, recipients: delivery.recipients, nowMs: this.sim.nowMs, account: server.account,
     });
-    const commandsMs = (stageIndex(conversation.reply.stage) + 1) * outsideCommandMs;
-    const kbps = this.uplinkKbps.get(decision.link) ?? 1024;
-    const transferMs = conversation.reason === 'accepted' ? Math.ceil((delivery.visit.message.spec.sizeBytes * 8) / kbps) : 0;
-    return this.record(delivery, hop.host, hop.address, decision.link, decision.natAddress, decision.rule, conversation, commandsMs + transferMs);
+    const commandsEndMs = this.sim.nowMs + handshakeMs + (stageIndex(conversation.reply.stage) + 1) * outsideCommandMs;
+    const endMs = conversation.reason === 'accepted' ? this.network.send(decision.link, commandsEndMs, delivery.visit.message.spec.sizeBytes) : commandsEndMs;
+    if (hop.peer.holdsSessions) hop.peer.settle(endMs);
+    return this.record(delivery, hop.host, hop.address, decision.link, decision.natAddress, decision.rule, conversation, endMs - this.sim.nowMs);
+  }
+
+  /** A connection that never got an answer: out a dead link, every SYN lost, or from a private address the ISP drops. */
+  private timedOut(delivery: Delivery, hop: { host: string; address: string }, decision: Extract<RouteDecision, { kind: 'routed' }>): AttemptRecord {
+    const why = decision.ispDrops ? ` (sent from ${decision.natAddress} out ${decision.link}: no NAT rule, so the ISP drops it)` : '';
+    const reply: StagedReply = { code: null, enhanced: '4.4.1', text: `connect to ${hop.host}[${hop.address}]:25: Connection timed out${why}`, stage: 'CONNECT' };
+    const conversation: Conversation = { reply, reason: decision.ispDrops ? 'no-nat' : 'connect-timeout', checks: noChecks };
+    return this.record(delivery, hop.host, hop.address, decision.link, decision.natAddress, decision.rule, conversation, connectTimeoutMs);
   }
 
   // Positional rather than an options bag: this runs once per attempt, millions of times.
@@ -168,16 +221,15 @@ export class World {
     const outcome = kind === 2 ? 'accepted' : kind === 5 ? 'rejected' : 'deferred';
     return {
       messageId: delivery.visit.message.spec.id, atMs: now, endMs, server: delivery.visit.server.config.name,
-      nextHop, nextHopAddress, link, sourceAddress, rule, recipients: delivery.recipients, reply: conversation.reply, reason: conversation.reason, checks: conversation.checks,
-      outcome, retryAtMs: outcome === 'deferred' ? this.retryAt(delivery, endMs) : null,
+      nextHop, nextHopAddress, link, sourceAddress, rule, recipients: sessionRecipients(delivery.recipients, conversation.refused), reply: conversation.reply, reason: conversation.reason, checks: conversation.checks,
+      // Falling back to the next MX happens at once, so that is the retry time.
+      outcome, retryAtMs: outcome === 'deferred' ? (this.mx.fallsBack(delivery, conversation) ? endMs : this.retryAt(delivery, endMs)) : null,
     };
   }
 
   /** The time of the next try, or null when that would be past the queue lifetime. */
   private retryAt(delivery: Delivery, failedAtMs: number): number | null {
-    const profile = delivery.visit.server.config.retry;
-    const retryAtMs = failedAtMs + profile.delayMs(delivery.failures + 1, failedAtMs - delivery.visit.queuedAtMs);
-    return retryAtMs - delivery.visit.queuedAtMs >= profile.lifetimeMs ? null : retryAtMs;
+    return nextRetryMs(delivery.visit.server.config.retry, delivery.failures + 1, failedAtMs, delivery.visit.queuedAtMs);
   }
 
   private finishAttempt(delivery: Delivery): void {
@@ -185,20 +237,44 @@ export class World {
     delivery.current = undefined;
     const server = delivery.visit.server;
     server.active--;
+    this.links.closed(delivery, attempt, server.config.address);
     const message = delivery.visit.message;
-    message.addAttempt(attempt, delivery.conversation!);
+    const conversation = delivery.conversation!;
+    message.addAttempt(attempt, conversation);
     this.observer.onAttempt?.(attempt, delivery.visit.message);
+    if (attempt.outcome === 'deferred' && this.mx.fallsBack(delivery, conversation)) return this.fallBack(delivery, attempt);
+    const resumed = this.slots.get(server)?.release(delivery);
+    if (resumed !== undefined) server.ready.push(resumed);
+    const held = conversation.refused === undefined ? [] : this.aftermath.settleRecipients(delivery, attempt, conversation.refused);
     if (attempt.outcome === 'accepted') {
       const route = server.config.route;
       if (route.kind === 'relay') this.enqueue(message, this.server(route.to));
-      this.closeDelivery(delivery, 'delivered', null);
+      if (held.length === 0) this.closeDelivery(delivery, 'delivered', null);
+      else this.aftermath.defer(delivery, attempt, held);
     } else if (attempt.outcome === 'rejected') {
-      this.closeDelivery(delivery, 'bounced', attempt.reason);
+      this.aftermath.notice('bounce', delivery, attempt.recipients, attempt.reason, attempt.reply);
+      if (held.length === 0) this.closeDelivery(delivery, 'bounced', attempt.reason);
+      else {
+        this.aftermath.markBounced(delivery, attempt.reason);
+        this.aftermath.defer(delivery, attempt, held);
+      }
     } else {
-      delivery.failures++;
-      if (attempt.retryAtMs !== null) this.sim.schedule(attempt.retryAtMs, { kind: 'due', delivery });
-      else this.sim.schedule(delivery.visit.queuedAtMs + server.config.retry.lifetimeMs, { kind: 'expire', delivery });
+      if (Suspensions.suspends(attempt.reply)) this.suspensions.suspend(delivery, attempt.nextHop, attempt.nextHopAddress, attempt.reply, attempt.endMs + suspensionMs(server.config.retry));
+      this.aftermath.defer(delivery, attempt, conversation.refused === undefined ? delivery.recipients : [...attempt.recipients, ...held]);
     }
+    this.dispatch(server);
+  }
+
+  /** A temporary failure with another MX (or the fallback relay) left: try it now, in the same session slot. */
+  private fallBack(delivery: Delivery, failed: AttemptRecord): void {
+    if (stageIndex(failed.reply.stage) > stageIndex('HELO')) delivery.handshakes++;
+    delivery.hop++;
+    const server = delivery.visit.server;
+    server.active++;
+    const attempt = this.attempt(delivery);
+    delivery.current = attempt;
+    this.links.opened(delivery, attempt);
+    this.sim.schedule(attempt.endMs, { kind: 'done', delivery, attempt });
     this.dispatch(server);
   }
 

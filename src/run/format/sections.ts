@@ -1,5 +1,6 @@
 import type { Report, ReportMessage } from '../report.js';
 import { replyLine } from '../report.js';
+import { observedSections } from './observed.js';
 import { count, type Column } from './table.js';
 
 /** A titled table of a report, shared by the text and Markdown formats. */
@@ -33,6 +34,7 @@ export function reportSections(report: Report): Section[] {
       rows: report.queues.map((queue) => [queue.server, count(queue.peakDepth), time(queue.peakAt), count(queue.endDepth)]),
     },
   ];
+  if (report.notices.length > 0) sections.push(noticeSection(report, time));
   if (report.expectations.length > 0) {
     sections.push({
       title: 'Expectations',
@@ -40,6 +42,7 @@ export function reportSections(report: Report): Section[] {
       rows: report.expectations.map((result) => [result.passed ? 'PASS' : 'FAIL', result.expectation, result.measured]),
     });
   }
+  sections.push(...observedSections(report));
   const failed = report.messages.filter((message) => message.status !== 'delivered');
   if (failed.length > 0) {
     sections.push({
@@ -63,4 +66,20 @@ function briefRow(message: ReportMessage, time: (iso: string) => string): string
 export function totalsLine(report: Report): string {
   const t = report.totals;
   return `${count(t.messages)} messages: ${count(t.delivered)} delivered, ${count(t.bounced)} bounced, ${count(t.pending)} pending; ${count(t.attempts)} attempts`;
+}
+
+/** Delay notices and bounces the servers sent, counted by server, kind and reason. */
+function noticeSection(report: Report, time: (iso: string) => string): Section {
+  const groups = new Map<string, { server: string; kind: string; reason: string; count: number; first: string }>();
+  for (const notice of report.notices) {
+    const key = `${notice.server}\u0000${notice.kind}\u0000${notice.reason}`;
+    const group = groups.get(key);
+    if (group) group.count++;
+    else groups.set(key, { server: notice.server, kind: notice.kind, reason: notice.reason, count: 1, first: notice.at });
+  }
+  return {
+    title: 'Notices to senders',
+    columns: [{ heading: 'SERVER' }, { heading: 'NOTICE' }, { heading: 'REASON' }, { heading: 'COUNT', align: 'right' }, { heading: 'FIRST' }],
+    rows: [...groups.values()].map((g) => [g.server, g.kind, g.reason, count(g.count), time(g.first)]),
+  };
 }
