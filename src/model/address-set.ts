@@ -30,6 +30,7 @@ export class AddressSet {
   }
 
   private compute(address: string): boolean {
+    if (!/^[\d.]+$/.test(address) && !address.includes(':')) return false;
     if (!ipaddr.isValid(address)) return false;
     const parsed = ipaddr.process(address);
     return this.networks.some(([net, bits]) => net.kind() === parsed.kind() && parsed.match(net, bits));

@@ -67,7 +67,15 @@ export function reverseName(address: string): string {
  * their reverse name so PTR queries find them.
  */
 function ownerName(name: string): string {
-  return ipaddr.isValid(name) ? reverseName(name) : normaliseName(name);
+  return looksLikeAddress(name) && ipaddr.isValid(name) ? reverseName(name) : normaliseName(name);
+}
+
+/**
+ * A cheap first test before ipaddr.isValid, which throws and catches internally for every name
+ * that is not an address: costly when thousands of domain names are looked up.
+ */
+function looksLikeAddress(name: string): boolean {
+  return name.includes(':') || /^[\d.]+$/.test(name);
 }
 
 /**

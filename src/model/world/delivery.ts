@@ -77,19 +77,6 @@ export function splitRecipients(recipients: readonly string[], direct: boolean):
   return [...byDomain].map(([domain, list]) => ({ domain, recipients: list }));
 }
 
-/**
- * Domains by recipient address. Generated and imported traffic reuses the same address strings, so
- * a remembered answer is both a cheaper lookup and one shared domain string, whose hash every map
- * downstream then finds already computed.
- */
-const domainMemo = new Map<string, string>();
-const domainMemoLimit = 1 << 20;
-
 function domainOf(recipient: string): string {
-  let domain = domainMemo.get(recipient);
-  if (domain === undefined) {
-    domain = recipient.slice(recipient.lastIndexOf('@') + 1).toLowerCase();
-    if (domainMemo.size < domainMemoLimit) domainMemo.set(recipient, domain);
-  }
-  return domain;
+  return recipient.slice(recipient.lastIndexOf('@') + 1).toLowerCase();
 }
