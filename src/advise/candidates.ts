@@ -9,7 +9,7 @@ import type { Edit } from './edit.js';
 
 /** A change to try: what it is, in words, and the edits that make it. */
 export interface Candidate {
-  readonly kind: 'pin-smtp' | 'add-ptr' | 'add-spf' | 'direct' | 'binding' | 'balancing-mode';
+  readonly kind: 'pin-smtp' | 'add-ptr' | 'add-spf' | 'direct' | 'throttle' | 'binding' | 'balancing-mode';
   readonly title: string;
   readonly edits: readonly Edit[];
 }
@@ -47,6 +47,7 @@ export function generateCandidates(input: CandidateInput): Candidate[] {
     ...spf,
     ...ptrsWithSpf,
     ...direct,
+    ...throttles(input.scenario),
     ...direct.flatMap((d) => [...pinsWhenDirect, ...ptrs, ...ptrsWithSpfWhenDirect].map((other) => combine(d, other))),
     ...binding(),
     ...balancingModes(input.scenario, goodLinks),
@@ -110,6 +111,30 @@ function directDelivery(scenario: Scenario): Candidate[] {
   return scenario.mail.flatMap((server, index): Candidate[] =>
     server.smarthost === undefined ? [] : [{ kind: 'direct', title: `let ${server.name} deliver directly by MX instead of through ${server.smarthost}`, edits: [{ op: 'delete', path: ['mail', index, 'smarthost'] }] }],
   );
+}
+
+/**
+ * Throttle each smarthost-sending server below its relay's message limit (Postfix
+ * default_destination_rate_delay): one message per `per / max`, plus a second of margin, so no
+ * window ever holds more than the relay allows.
+ */
+function throttles(scenario: Scenario): Candidate[] {
+  return scenario.mail.flatMap((server, index): Candidate[] => {
+    const relay = scenario.internet.relays.find((candidate) => candidate.name === server.smarthost);
+    const limits = (relay?.limit ?? []).flatMap((limit) => {
+      const perMs = limit.per ?? (limit.window === 'rolling-24h' ? 86_400_000 : undefined);
+      const countsMessages = limit.count === undefined || limit.count === 'messages';
+      return countsMessages && limit.window !== 'concurrent' && perMs !== undefined ? [{ max: limit.max, perMs }] : [];
+    });
+    if (relay === undefined || limits.length === 0) return [];
+    const tightest = limits.reduce((a, b) => (a.perMs / a.max >= b.perMs / b.max ? a : b));
+    const gapSeconds = Math.ceil(tightest.perMs / tightest.max / 1000) + 1;
+    return [{
+      kind: 'throttle',
+      title: `throttle ${server.name} to one message every ${gapSeconds}s (rate_delay), below ${relay.name}'s ${tightest.max} per ${Math.round(tightest.perMs / 60_000)}m`,
+      edits: [{ op: 'set', path: ['mail', index, 'rate_delay'], value: `${gapSeconds}s` }],
+    }];
+  });
 }
 
 /** SonicWall source+destination binding; dropped later if this model's schema has no such key. */

@@ -57,7 +57,7 @@ function buildServer(server: Scenario['mail'][number]): ServerConfig {
   const route = server.relay_to !== undefined ? { kind: 'relay' as const, to: server.relay_to } : server.smarthost !== undefined ? { kind: 'smarthost' as const, relay: server.smarthost } : { kind: 'direct' as const };
   return {
     name: server.name, address: server.address, helo: server.helo ?? server.name, route, retry: buildRetry(server), concurrency: server.concurrency,
-    destinationConcurrency: server.destination_concurrency, fallbackRelay: server.fallback_relay, account: server.account,
+    destinationConcurrency: server.destination_concurrency, rateDelayMs: server.rate_delay, fallbackRelay: server.fallback_relay, account: server.account,
   };
 }
 

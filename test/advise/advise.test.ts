@@ -18,7 +18,11 @@ describe('advise', () => {
     expect(scenarioFromText(best.text).mail[1]!.smarthost).toBeUndefined();
     expect(best.diff).toMatch(/^-\s+smarthost: mail\.bigpond\.com$/m);
     const kinds = new Set(advice.ranked.map((tried) => tried.candidate.kind));
-    for (const kind of ['add-ptr', 'direct', 'balancing-mode'] as const) expect(kinds).toContain(kind);
+    for (const kind of ['add-ptr', 'direct', 'throttle', 'balancing-mode'] as const) expect(kinds).toContain(kind);
+    const throttle = advice.ranked.find((tried) => tried.candidate.kind === 'throttle')!;
+    expect(throttle.candidate.title).toContain('every 31s');
+    expect(throttle.score.failedAttempts).toBe(0);
+    expect(throttle.score.delivered).toBeGreaterThan(advice.baseline.delivered);
     expect(advice.ranked.some((tried) => tried.candidate.title.includes('pin outbound SMTP to X1'))).toBe(true);
     const printed = formatAdvice(advice, 2);
     expect(printed).toContain('1. ');

@@ -40,6 +40,8 @@ export interface ServerConfig {
   readonly concurrency: number;
   /** Sessions at once to one destination (Postfix default_destination_concurrency_limit, 20). */
   readonly destinationConcurrency?: number;
+  /** Least gap between session starts to one outside destination, ms (Postfix default_destination_rate_delay). */
+  readonly rateDelayMs?: number;
   /** A relay to hand mail to when every MX (or the smarthost) answered 4xx (Postfix smtp_fallback_relay). */
   readonly fallbackRelay?: string;
   /** The SMTP AUTH account it logs in to relays with. */

@@ -8,6 +8,7 @@ import type { Conversation } from '../smtp-peer.js';
 import { Destinations, type OutsideHop } from './destinations.js';
 import { newServerState, splitRecipients, takeReady, type Delivery, type ServerState, type Visit } from './delivery.js';
 import { AttemptLog } from './attempt-log.js';
+import { RateDelays } from './rate-delay.js';
 import { TrackedMessage } from './message-record.js';
 import { nextRetryMs, suspensionMs } from '../retry.js';
 import { DestinationSlots, destinationSlotsFor } from './destination-slots.js';
@@ -50,6 +51,7 @@ export class World {
   readonly destinations: Destinations;
   readonly servers = new Map<string, ServerState>();
   readonly messages: TrackedMessage[];
+  private readonly rateDelays = new RateDelays();
   readonly attemptLog = new AttemptLog();
   private readonly mx: MxFallback;
   private readonly suspensions: Suspensions;
@@ -157,6 +159,11 @@ export class World {
     while (server.active < server.config.concurrency) {
       const delivery = takeReady(server);
       if (delivery === undefined) return;
+      const startMs = this.rateDelays.startAt(delivery, this.sim.nowMs);
+      if (startMs > this.sim.nowMs) {
+        this.sim.schedule(startMs, { kind: 'due', delivery });
+        continue;
+      }
       if (this.slots.get(server)?.acquire(delivery) === false) continue;
       server.active++;
       const attempt = this.attempt(delivery);

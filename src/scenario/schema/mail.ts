@@ -32,6 +32,9 @@ export const mailServerSchema = z
       .min(1)
       .default(20)
       .meta({ description: 'Connections at once to one destination (Postfix default_destination_concurrency_limit, 20).' }),
+    rate_delay: durationMs
+      .optional()
+      .meta({ description: 'Wait at least this long between deliveries to one destination, e.g. 31s (Postfix default_destination_rate_delay): a throttle below a relay limit.' }),
     fallback_relay: z.string().optional().meta({ description: 'A relay (under internet.relays) for mail the MX hosts or the smarthost deferred (Postfix smtp_fallback_relay).' }),
     account: z.string().optional().meta({ description: 'The SMTP AUTH account it logs in to relays with; limits can count per account.' }),
     queue_run: durationMs.optional().meta({ description: 'Deferred mail is retried only on queue runs this far apart (Postfix queue_run_delay); overrides the profile.' }),
