@@ -6,5 +6,6 @@ export type { AttemptRecord, MessageRecord, MessageStatus } from '../model/world
 export type { CheckOutcome } from '../model/smtp-peer.js';
 export type { SmtpStage, StagedReply } from '../model/smtp.js';
 export type { Reason } from '../model/reasons.js';
+export type { MailNotice } from '../model/world/notices.js';
 export { formatReply } from '../model/smtp.js';
 export { reasons } from '../model/reasons.js';

@@ -1,4 +1,4 @@
-import { formatReply, type AttemptRecord } from '../../run/types.js';
+import { formatReply, type AttemptRecord, type MailNotice } from '../../run/types.js';
 import type { Tone } from '../view-model.js';
 
 /** One line of the event log, kept as text: it is built once, when the event happens. */
@@ -31,4 +31,12 @@ export function finishedEntry(atMs: number, messageId: string, status: string, a
 export function linkEntry(atMs: number, link: string, up: boolean, byUser: boolean): LogEntry {
   const what = `link ${link} ${up ? 'up' : 'DOWN'}`;
   return byUser ? { atMs, tone: 'user', text: `▸ what-if: ${what} (by you); the replay goes on from here` } : { atMs, tone: up ? 'ok' : 'bad', text: `${up ? '▲' : '▼'} ${what}` };
+}
+
+/** A delay notice or a bounce a server sent back to the sender. */
+export function noticeEntry(notice: MailNotice): LogEntry {
+  const about = `${notice.messageId} (${notice.recipients.length} recipient${notice.recipients.length === 1 ? '' : 's'})`;
+  return notice.kind === 'delay'
+    ? { atMs: notice.atMs, tone: 'warn', text: `✉ ${notice.server} told ${notice.to}: ${about} delayed, ${notice.reason}` }
+    : { atMs: notice.atMs, tone: 'bad', text: `✉ ${notice.server} bounced ${about} to ${notice.to}: ${notice.reason}` };
 }

@@ -4,7 +4,7 @@ import type { RunSession } from '../../run/session.js';
 import { takeSnapshot } from '../../run/snapshot.js';
 import { attemptFailureKey, attemptFailureKind, expiryFailureKind, type FailureKind } from '../state/failure-kind.js';
 import type { Widths } from './build-view-model.js';
-import { attemptEntry, finishedEntry, linkEntry, type LogEntry } from './log-entry.js';
+import { attemptEntry, finishedEntry, linkEntry, noticeEntry, type LogEntry } from './log-entry.js';
 import { MessageIndex } from './message-index.js';
 import { RingBuffer } from './ring-buffer.js';
 import { BucketSeries } from './series.js';
@@ -81,7 +81,7 @@ export class Replay {
         this.index.finished(event.messageId);
         const seq = this.index.seqOf(event.messageId);
         const message = seq === undefined ? undefined : this.index.message(seq);
-        this.log.push(finishedEntry(event.atMs, event.messageId, event.status, message?.attempts.length ?? 0, message?.finalReason ?? null));
+        this.log.push(finishedEntry(event.atMs, event.messageId, event.status, message?.attemptCount ?? 0, message?.finalReason ?? null));
         return;
       }
       case 'expired': {
@@ -95,6 +95,9 @@ export class Replay {
         return;
       case 'link-change':
         this.log.push(linkEntry(event.atMs, event.link, event.up, this.whatIfs.delete(event.link)));
+        return;
+      case 'notice':
+        this.log.push(noticeEntry(event.notice));
         return;
     }
   }
