@@ -68,14 +68,12 @@ export interface Report {
 /** Builds the report of a finished run. */
 export function buildReport(session: RunSession, file: string): Report {
   const { scenario, stats, world, clock } = session;
-  const nat = new Map((scenario.firewall.nat ?? []).map((rule) => [rule.link, rule.address]));
   return {
     scenario: { name: scenario.name, file, seed: session.seed, start: clock.iso(0), end: clock.iso(scenario.duration) },
     totals: { messages: world.messages.length, delivered: stats.delivered, bounced: stats.bounced, pending: world.messages.length - stats.delivered - stats.bounced, attempts: stats.attempts },
-    links: scenario.links.map((link) => {
-      const address = nat.get(link.name) ?? link.address;
+    links: session.links.map((link) => {
       const believedDown = stats.believedDown.get(link.name)!.map(([from, to]) => ({ from: clock.iso(from), to: to === null ? null : clock.iso(to) }));
-      return { name: link.name, description: link.description ?? null, address, ptr: world.destinations.identity.resolve(address).ptrNames[0] ?? null, ...stats.links.get(link.name)!, believedDown };
+      return { ...link, ...stats.links.get(link.name)!, believedDown };
     }),
     queues: [...world.servers.values()].map((server) => ({ server: server.config.name, peakDepth: server.peakDepth, peakAt: clock.iso(server.peakAtMs), endDepth: server.depth })),
     reasons: [...stats.reasons].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason)),

@@ -3,6 +3,7 @@ import { World } from '../model/world/world.js';
 import type { MessageRecord } from '../model/world/types.js';
 import type { MessageSpec } from '../model/traffic.js';
 import type { RunListener } from './run-events.js';
+import { linkIdentities, type LinkIdentity } from './link-identity.js';
 import { buildWorldConfig } from './build-world.js';
 import { RunStats } from './stats.js';
 import { WallClock } from './wall-clock.js';
@@ -13,6 +14,8 @@ import { WallClock } from './wall-clock.js';
  */
 export class RunSession {
   readonly world: World;
+  /** Each link's public address and PTR name. */
+  readonly links: readonly LinkIdentity[];
   readonly stats: RunStats;
   readonly clock: WallClock;
   readonly seed: number;
@@ -27,6 +30,7 @@ export class RunSession {
     this.clock = new WallClock(scenario.start);
     this.stats = new RunStats(scenario.links.map((link) => link.name));
     this.world = new World(buildWorldConfig(scenario, this.seed, options.imported), this.stats);
+    this.links = linkIdentities(scenario, this.world.destinations.identity);
   }
 
   /** Every message of the run, in submission order; records grow as the run goes on. */

@@ -51,16 +51,12 @@ export interface Snapshot {
 export function takeSnapshot(session: RunSession): Snapshot {
   const { world, stats, scenario } = session;
   const nowMs = session.nowMs;
-  const nat = new Map((scenario.firewall.nat ?? []).map((rule) => [rule.link, rule.address ?? rule.pool?.[0]]));
   return {
     nowMs,
     endMs: session.endMs,
     done: session.done,
     totals: { messages: world.messages.length, submitted: stats.submitted, delivered: stats.delivered, bounced: stats.bounced, pending: stats.submitted - stats.delivered - stats.bounced, attempts: stats.attempts },
-    links: scenario.links.map((link) => {
-      const address = nat.get(link.name) ?? link.address;
-      return { name: link.name, description: link.description ?? null, address, ptr: world.destinations.identity.resolve(address).ptrNames[0] ?? null, up: world.firewall.isLinkUp(link.name), reallyUp: world.network.link(link.name).reallyUp, ...stats.links.get(link.name)! };
-    }),
+    links: session.links.map((link) => ({ ...link, up: world.firewall.isLinkUp(link.name), reallyUp: world.network.link(link.name).reallyUp, ...stats.links.get(link.name)! })),
     queues: [...world.servers.values()].map((server) => ({ server: server.config.name, depth: server.depth, peakDepth: server.peakDepth, peakAtMs: server.peakAtMs })),
     limiters: limiterSnapshots(session, nowMs),
   };
