@@ -1,3 +1,4 @@
+import type { LinkSnapshot } from '../run/snapshot.js';
 import type { Layout } from './layout.js';
 import type { MessageState } from './state/message-state.js';
 import type { UiState } from './state/ui-state.js';
@@ -29,20 +30,8 @@ export interface HeaderView {
   readonly totals: { readonly submitted: number; readonly delivered: number; readonly bounced: number; readonly pending: number; readonly deferred: number; readonly attempts: number };
 }
 
-/** A link row; `failures` holds one value per sparkline column, -1 for time not reached yet. */
-export interface LinkRow {
-  readonly name: string;
-  readonly description: string | null;
-  readonly address: string;
-  readonly ptr: string | null;
-  /** Whether the firewall believes the link is up (it routes by this; probes take a while). */
-  readonly up: boolean;
-  /** Whether the link really carries traffic (its schedule, or a what-if). */
-  readonly reallyUp: boolean;
-  readonly attempts: number;
-  readonly accepted: number;
-  readonly deferred: number;
-  readonly rejected: number;
+/** A link row: the run's snapshot of the link, plus one sparkline value per column (-1 for time not reached yet). */
+export interface LinkRow extends LinkSnapshot {
   readonly failures: readonly number[];
   readonly selected: boolean;
 }
