@@ -4,22 +4,11 @@ import { evaluateExpectations, type ExpectationResult } from './expectations.js'
 import { compareObserved, type ObservedComparison } from './observed.js';
 import type { RunSession } from './session.js';
 
-/** An attempt as reports show it; times are ISO 8601 with the scenario's offset. */
-export interface ReportAttempt {
+/** An attempt as reports show it: the record's fields, with times as ISO 8601 in the scenario's offset. */
+export interface ReportAttempt
+  extends Pick<AttemptRecord, 'server' | 'nextHop' | 'nextHopAddress' | 'link' | 'sourceAddress' | 'rule' | 'recipients' | 'reply' | 'reason' | 'outcome' | 'checks'> {
   readonly at: string;
-  readonly server: string;
-  readonly nextHop: string;
-  readonly nextHopAddress: string;
-  readonly link: string | null;
-  readonly sourceAddress: string;
-  readonly rule: string;
-  /** The recipients this reply was for (RCPT may answer recipients differently). */
-  readonly recipients: readonly string[];
-  readonly reply: { readonly code: number | null; readonly enhanced: string | null; readonly text: string; readonly stage: string };
-  readonly reason: string;
-  readonly outcome: string;
   readonly retryAt: string | null;
-  readonly checks: readonly { readonly check: string; readonly result: string; readonly detail: string }[];
 }
 
 /** A message as reports show it. */
