@@ -9,6 +9,12 @@ export interface MessageSpec {
   readonly from: string;
   readonly to: readonly string[];
   readonly sizeBytes: number;
+  /**
+   * Each recipient's domain, lower-cased, in the order of `to`, when the source already knows
+   * them (the generator does). One shared string per domain: the world keys its destinations by
+   * them, and need not take every address apart. Absent, the world works them out.
+   */
+  readonly toDomains?: readonly string[];
   /** What the real server did with it, for messages imported from a mail log. */
   readonly observed?: ObservedOutcome;
 }
@@ -111,18 +117,13 @@ export function generateMessages(config: GeneratorConfig, random: Random, window
     const factor = profileFactor(config.profile, (startLocalDayMs + atMs) % 86_400_000);
     if (random.next() >= factor) continue;
     const recipientCount = draw.recipientCount();
-    let to: readonly string[];
-    if (recipientCount === 1) to = draw.single();
-    else {
-      const list: string[] = [];
-      for (let r = 0; r < recipientCount; r++) list.push(draw.address());
-      to = list;
-    }
+    const { to, toDomains } = draw.recipients(recipientCount);
     messages.push({
       id: `${idPrefix}${String(messages.length + 1).padStart(5, '0')}`,
       atMs: Math.floor(atMs),
       from: random.pick(config.senders),
       to,
+      toDomains,
       sizeBytes: draw.size(),
     });
   }
@@ -142,9 +143,12 @@ function addBurst(messages: MessageSpec[], burst: BurstConfig, draw: MessageDraw
       const atMs = startMs + Math.floor((burst.spreadMs * i) / messageCount);
       if (atMs >= windowMs) break;
       const wanted = Math.min(burst.perMessage, burst.recipients - i * burst.perMessage);
-      const to = new Set<string>();
-      for (let tries = 0; to.size < wanted && tries < wanted * 4; tries++) to.add(draw.address());
-      messages.push({ id: `${idPrefix}${day + 1}.${String(i + 1).padStart(4, '0')}`, atMs, from: burst.from ?? draw.random.pick(config.senders), to: [...to], sizeBytes: burst.sizeBytes ?? draw.size() });
+      const to = new Map<string, string>();
+      for (let tries = 0; to.size < wanted && tries < wanted * 4; tries++) {
+        const { address, domain } = draw.address();
+        to.set(address, domain);
+      }
+      messages.push({ id: `${idPrefix}${day + 1}.${String(i + 1).padStart(4, '0')}`, atMs, from: burst.from ?? draw.random.pick(config.senders), to: [...to.keys()], toDomains: [...to.values()], sizeBytes: burst.sizeBytes ?? draw.size() });
     }
   }
 }
@@ -172,15 +176,28 @@ class MessageDraw {
     return distribution === undefined ? this.random.int(this.config.recipients.min, this.config.recipients.max) : drawGeometricCount(this.random, distribution.mean, distribution.max);
   }
 
-  /** A one-recipient list (shared between messages). */
-  single(): readonly string[] {
-    const name = this.random.int(0, firstNames.length - 1);
-    return this.addresses.single(name, this.domain());
+  /** A message's recipients and their domains; one-recipient lists are shared between messages. */
+  recipients(count: number): { to: readonly string[]; toDomains: readonly string[] } {
+    if (count === 1) {
+      const name = this.random.int(0, firstNames.length - 1);
+      const domain = this.domain();
+      return { to: this.addresses.single(name, domain), toDomains: this.addresses.domainList(domain) };
+    }
+    const to: string[] = [];
+    const toDomains: string[] = [];
+    for (let r = 0; r < count; r++) {
+      const { address, domain } = this.address();
+      to.push(address);
+      toDomains.push(domain);
+    }
+    return { to, toDomains };
   }
 
-  address(): string {
+  /** One recipient address and its domain. */
+  address(): { address: string; domain: string } {
     const name = this.random.int(0, firstNames.length - 1);
-    return this.addresses.address(name, this.domain());
+    const domain = this.domain();
+    return { address: this.addresses.address(name, domain), domain: this.addresses.domainOf(domain) };
   }
 
   size(): number {
@@ -202,6 +219,8 @@ const firstNames = ['alex', 'sam', 'jo', 'chris', 'pat', 'lee', 'kim', 'robin', 
 class AddressBook {
   private readonly addresses = new Map<number, string>();
   private readonly singles = new Map<number, readonly string[]>();
+  private readonly domainLists = new Map<number, readonly string[]>();
+  private readonly lowerCased: string[] = [];
 
   constructor(private readonly domains: readonly string[]) {}
 
@@ -213,6 +232,26 @@ class AddressBook {
       this.addresses.set(key, address);
     }
     return address;
+  }
+
+  /** The lower-cased name of domain `domain`, one string per domain. */
+  domainOf(domain: number): string {
+    let name = this.lowerCased[domain];
+    if (name === undefined) {
+      name = this.domains[domain]!.toLowerCase();
+      this.lowerCased[domain] = name;
+    }
+    return name;
+  }
+
+  /** A one-domain list (shared between messages). */
+  domainList(domain: number): readonly string[] {
+    let list = this.domainLists.get(domain);
+    if (list === undefined) {
+      list = Object.freeze([this.domainOf(domain)]);
+      this.domainLists.set(domain, list);
+    }
+    return list;
   }
 
   single(name: number, domain: number): readonly string[] {

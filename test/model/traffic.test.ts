@@ -45,3 +45,19 @@ describe('generateMessages', () => {
     expect(new Set(Array.from({ length: 1000 }, (_, i) => domainName(i))).size).toBe(1000);
   });
 });
+
+describe('generated recipient domains', () => {
+  it('gives each recipient its lower-cased domain, in order, shared between messages', () => {
+    const messages = generateMessages({ ...config, recipients: { min: 1, max: 4 }, bursts: [{ atDayMs: 600_000, recipients: 30, perMessage: 10, spreadMs: 60_000 }] }, new Random(5), 3_600_000, 0);
+    const byDomain = new Map<string, string>();
+    for (const message of messages) {
+      expect(message.toDomains).toHaveLength(message.to.length);
+      message.to.forEach((address, i) => {
+        const domain = message.toDomains![i]!;
+        expect(domain).toBe(address.slice(address.lastIndexOf('@') + 1).toLowerCase());
+        expect(Object.is(byDomain.get(domain) ?? domain, domain)).toBe(true);
+        byDomain.set(domain, domain);
+      });
+    }
+  });
+});

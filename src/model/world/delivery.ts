@@ -51,6 +51,11 @@ export function newServerState(config: ServerConfig): ServerState {
   return { config, depth: 0, peakDepth: 0, peakAtMs: 0, active: 0, ready: [], readyHead: 0 };
 }
 
+/** A fresh queue entry for some recipients of a visit. */
+export function newDelivery(visit: Visit, recipients: readonly string[], domain: string): Delivery {
+  return { visit, recipients, domain, failures: 0, hop: 0, handshakes: 0, destination: undefined, current: undefined, conversation: undefined };
+}
+
 /** Takes the oldest ready delivery, compacting the array now and then instead of shifting. */
 export function takeReady(server: ServerState): Delivery | undefined {
   if (server.readyHead >= server.ready.length) return undefined;
@@ -63,20 +68,44 @@ export function takeReady(server: ServerState): Delivery | undefined {
   return delivery;
 }
 
-/** Splits a message's recipients into the deliveries a server makes: one per domain when it delivers directly. */
-export function splitRecipients(recipients: readonly string[], direct: boolean): { domain: string; recipients: readonly string[] }[] {
-  if (!direct) return [{ domain: '', recipients }];
-  if (recipients.length === 1) return [{ domain: domainOf(recipients[0]!), recipients }];
-  const byDomain = new Map<string, string[]>();
-  for (const recipient of recipients) {
-    const domain = domainOf(recipient);
-    const list = byDomain.get(domain);
-    if (list) list.push(recipient);
-    else byDomain.set(domain, [recipient]);
-  }
-  return [...byDomain].map(([domain, list]) => ({ domain, recipients: list }));
-}
+/**
+ * Recipient domains by address, lower-cased. Generated traffic shares a few thousand address
+ * strings across a million messages, so a lookup by the shared string beats slicing and
+ * lower-casing a fresh copy for every delivery (and the result is the same shared string, quick
+ * to look up again).
+ */
+export class RecipientDomains {
+  private readonly byAddress = new Map<string, string>();
+  private readonly canonical = new Map<string, string>();
 
-function domainOf(recipient: string): string {
-  return recipient.slice(recipient.lastIndexOf('@') + 1).toLowerCase();
+  /** The domain of `recipient`: everything after its last `@`, lower-cased. */
+  of(recipient: string): string {
+    let domain = this.byAddress.get(recipient);
+    if (domain === undefined) {
+      const text = recipient.slice(recipient.lastIndexOf('@') + 1).toLowerCase();
+      // One string per domain, so maps keyed by domain find it by identity rather than by content.
+      domain = this.canonical.get(text);
+      if (domain === undefined) {
+        domain = text;
+        this.canonical.set(text, text);
+      }
+      this.byAddress.set(recipient, domain);
+    }
+    return domain;
+  }
+
+  /**
+   * Splits the recipients of a message a server delivers directly into one delivery per domain,
+   * using their domains when the message carries them.
+   */
+  split(recipients: readonly string[], known?: readonly string[]): { domain: string; recipients: readonly string[] }[] {
+    const byDomain = new Map<string, string[]>();
+    recipients.forEach((recipient, index) => {
+      const domain = known?.[index] ?? this.of(recipient);
+      const list = byDomain.get(domain);
+      if (list) list.push(recipient);
+      else byDomain.set(domain, [recipient]);
+    });
+    return [...byDomain].map(([domain, list]) => ({ domain, recipients: list }));
+  }
 }

@@ -6,7 +6,7 @@ import { LinkSessions } from './link-sessions.js';
 import { replyClass, stageIndex, type StagedReply } from '../smtp.js';
 import type { Conversation } from '../smtp-peer.js';
 import { Destinations, type OutsideHop } from './destinations.js';
-import { newServerState, splitRecipients, takeReady, type Delivery, type ServerState, type Visit } from './delivery.js';
+import { newDelivery, newServerState, RecipientDomains, takeReady, type Delivery, type ServerState, type Visit } from './delivery.js';
 import { AttemptLog } from './attempt-log.js';
 import { RateDelays } from './rate-delay.js';
 import { TrackedMessage } from './message-record.js';
@@ -62,6 +62,7 @@ export class World {
   /** Link changes, probes, and the sessions they cut. */
   private readonly links: LinkSessions;
   private sourcePort = 32768;
+  private readonly recipientDomains = new RecipientDomains();
 
   constructor(readonly config: WorldConfig, private readonly observer: WorldObserver = {}) {
     this.sim = new Simulator<WorldEvent>((event) => this.handle(event));
@@ -147,11 +148,20 @@ export class World {
 
   /** A message enters a server's queue; its deliveries are due at once. */
   private enqueue(message: TrackedMessage, server: ServerState): void {
-    const parts = splitRecipients(message.spec.to, server.config.route.kind === 'direct');
-    const visit: Visit = { message, server, queuedAtMs: this.sim.nowMs, open: parts.length };
-    message.openDeliveries += parts.length;
+    const to = message.spec.to;
+    const direct = server.config.route.kind === 'direct';
     this.setDepth(server, server.depth + 1);
-    for (const part of parts) server.ready.push({ visit, recipients: part.recipients, domain: part.domain, failures: 0, hop: 0, handshakes: 0, destination: undefined, current: undefined, conversation: undefined });
+    // Most messages make one delivery; they skip the split's arrays.
+    if (to.length === 1 || !direct) {
+      const visit: Visit = { message, server, queuedAtMs: this.sim.nowMs, open: 1 };
+      message.openDeliveries += 1;
+      server.ready.push(newDelivery(visit, to, direct ? (message.spec.toDomains?.[0] ?? this.recipientDomains.of(to[0]!)) : ''));
+    } else {
+      const parts = this.recipientDomains.split(to, message.spec.toDomains);
+      const visit: Visit = { message, server, queuedAtMs: this.sim.nowMs, open: parts.length };
+      message.openDeliveries += parts.length;
+      for (const part of parts) server.ready.push(newDelivery(visit, part.recipients, part.domain));
+    }
     this.dispatch(server);
   }
 
