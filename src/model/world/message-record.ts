@@ -23,12 +23,12 @@ export class TrackedMessage implements MessageRecord {
 
   get attempts(): readonly AttemptRecord[] {
     const result: AttemptRecord[] = [];
-    for (let i = this.first; i >= 0; i = this.log.nextOf(i)) result.push(this.log.get(i));
+    for (let i = this.first; i >= 0; i = this.log.nextOf(i)) result.push(this.log.get(i, this.spec.id));
     return result;
   }
 
   get lastAttempt(): AttemptRecord | undefined {
-    return this.last < 0 ? undefined : this.log.get(this.last);
+    return this.last < 0 ? undefined : this.log.get(this.last, this.spec.id);
   }
 
   /** Stores an attempt of this message in the log. */

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { AttemptLog } from '../../../src/model/world/attempt-log.js';
+import type { Conversation } from '../../../src/model/smtp-peer.js';
+import type { AttemptRecord } from '../../../src/model/world/types.js';
+
+const deferred: Conversation = { reply: { code: 450, enhanced: '4.7.1', text: 'no PTR', stage: 'CONNECT' }, reason: 'no-ptr', checks: [{ check: 'ptr', result: 'fail', detail: 'none' }] };
+
+function record(i: number): AttemptRecord {
+  return {
+    messageId: `m${i % 3}`, atMs: i * 1000, endMs: i * 1000 + 150, server: i % 2 === 0 ? 'exchange' : 'mailmarshal',
+    nextHop: `mx.d${i}.example`, nextHopAddress: `192.0.2.${i % 250}`, link: i % 5 === 0 ? null : `X${1 + (i % 2)}`, sourceAddress: i % 2 === 0 ? '203.0.113.10' : '198.51.100.20',
+    rule: 'load-balancing:round-robin', recipients: [`a@d${i}.example`], reply: deferred.reply, reason: deferred.reason, checks: deferred.checks,
+    outcome: 'deferred', retryAtMs: i % 4 === 0 ? null : i * 1000 + 60_000,
+  };
+}
+
+describe('AttemptLog', () => {
+  it('gives back every attempt as stored, across chunks, each message linked to its next', () => {
+    const log = new AttemptLog();
+    const last = new Map<string, number>();
+    const count = 10_000;
+    for (let i = 0; i < count; i++) {
+      const r = record(i);
+      last.set(r.messageId, log.append(r, deferred, last.get(r.messageId) ?? -1));
+    }
+    expect(log.length).toBe(count);
+    for (const i of [0, 1, 4095, 4096, 4097, 9999]) expect(log.get(i, `m${i % 3}`)).toEqual(record(i));
+    const chain: number[] = [];
+    for (let i = 1; i >= 0; i = log.nextOf(i)) chain.push(i);
+    expect(chain).toEqual(Array.from({ length: Math.ceil((count - 1) / 3) }, (_, k) => 1 + 3 * k));
+  });
+});
