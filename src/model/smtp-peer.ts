@@ -7,7 +7,7 @@ import type { CheckConfig, GreylistCheckConfig, PeerLimitConfig, PeerPolicy } fr
 import { defaultReplies } from './peer-policy.js';
 import { RateLimiter } from './rate-limiter.js';
 import type { Reason } from './reasons.js';
-import { fillReply, smtpStages, type SmtpStage, type StagedReply } from './smtp.js';
+import { fillReply, smtpStages, stageIndex, type SmtpStage, type StagedReply } from './smtp.js';
 
 /** One client session as the peer sees it. */
 export interface SmtpSession {
@@ -65,14 +65,11 @@ export class SmtpPeer {
   private readonly relayFor: AddressSet | undefined;
   private readonly sessionChecks: readonly SessionCheck[];
   private readonly greylists: readonly { readonly config: GreylistCheckConfig; readonly list: Greylist }[];
-  /** Sessions of a stateless peer depend on source, sender and HELO alone: remembered. */
-  private readonly memo: Map<string, Map<string, Map<string, Conversation>>> | undefined;
-  private readonly memoBySender: boolean;
-  private readonly memoByHelo: boolean;
-  /** The common case: answers depend on the source address alone. */
-  private readonly flatMemo: Map<string, Conversation> | undefined;
+  /** Sessions of a stateless peer depend on source, sender and HELO alone: remembered by their session key. */
+  private readonly memo: Map<number, Conversation> | undefined;
   private readonly held: { limiter: RateLimiter; key: string }[] = [];
-  private readonly verdicts = new Map<string, Map<string, Map<string, Map<SmtpStage, StageVerdict>>>>();
+  /** The verdict of each stage's checks, by session key, then stage index. */
+  private readonly verdicts = new Map<number, (StageVerdict | undefined)[]>();
   private readonly checkStages: ReadonlySet<SmtpStage>;
   /** Whether sessions hold a slot of a concurrent-connection cap until `settle`. */
   readonly holdsSessions: boolean;
@@ -91,9 +88,6 @@ export class SmtpPeer {
     const namesRecipient = policy.checks.some((check) => check.reply.text.includes('{rcpt') || (check.kind === 'spf' && check.temperrorReply.text.includes('{rcpt')));
     const stateless = this.limits.length === 0 && this.relayFor === undefined && this.greylists.length === 0 && !namesRecipient;
     this.memo = stateless ? new Map() : undefined;
-    this.memoBySender = policy.checks.some((check) => check.kind === 'spf');
-    this.memoByHelo = this.memoBySender || policy.checks.some((check) => check.kind.startsWith('helo'));
-    this.flatMemo = stateless && !this.memoByHelo ? new Map() : undefined;
     this.holdsSessions = policy.limits.some((limit) => limit.window === 'concurrent');
     this.checkStages = new Set(this.sessionChecks.map((check) => check.stage));
     this.answersPerRecipient = this.greylists.length > 0 || this.limits.some((limit) => limit.perRecipient);
@@ -107,23 +101,17 @@ export class SmtpPeer {
   /** Runs one session through the dialogue. */
   converse(session: SmtpSession): Conversation {
     if (this.memo === undefined) return this.walk(session);
-    if (this.flatMemo !== undefined) {
-      let conversation = this.flatMemo.get(session.sourceAddress);
-      if (conversation === undefined) {
-        conversation = this.walk(session);
-        this.flatMemo.set(session.sourceAddress, conversation);
-      }
-      return conversation;
-    }
-    const bySender = getOrAdd(this.memo, session.sourceAddress);
-    const byHelo = getOrAdd(bySender, this.memoBySender ? session.sender : '');
-    const helo = this.memoByHelo ? session.helo : '';
-    let conversation = byHelo.get(helo);
+    const key = this.sessionKey(session);
+    let conversation = this.memo.get(key);
     if (conversation === undefined) {
       conversation = this.walk(session);
-      byHelo.set(helo, conversation);
+      this.memo.set(key, conversation);
     }
     return conversation;
+  }
+
+  private sessionKey(session: SmtpSession): number {
+    return this.context.sessionKeys.key(session.sourceAddress, session.sender, session.helo);
   }
 
   /** The session last conversed ends at `endMs`: frees its concurrent-connection slots. */
@@ -182,15 +170,14 @@ export class SmtpPeer {
    * need not redo its checks or rebuild their texts.
    */
   private stageVerdict(stage: SmtpStage, session: SmtpSession): StageVerdict {
-    const bySender = getOrAdd(this.verdicts, session.sourceAddress);
-    const byHelo = getOrAdd(bySender, this.memoBySender ? session.sender : '');
-    const helo = this.memoByHelo ? session.helo : '';
-    let stages = byHelo.get(helo);
+    const key = this.sessionKey(session);
+    let stages = this.verdicts.get(key);
     if (stages === undefined) {
-      stages = new Map();
-      byHelo.set(helo, stages);
+      stages = [];
+      this.verdicts.set(key, stages);
     }
-    let verdict = stages.get(stage);
+    const index = stageIndex(stage);
+    let verdict = stages[index];
     if (verdict === undefined) {
       const outcomes: CheckOutcome[] = [];
       let failure: StageFailure | undefined;
@@ -200,7 +187,7 @@ export class SmtpPeer {
         if (failure) break;
       }
       verdict = { outcomes, failure };
-      stages.set(stage, verdict);
+      stages[index] = verdict;
     }
     return verdict;
   }
@@ -282,13 +269,4 @@ function limitLabel(config: PeerLimitConfig): string {
 
 function withoutRecipient(refusal: RecipientRefusal): Conversation {
   return { reply: refusal.reply, reason: refusal.reason, checks: refusal.checks };
-}
-
-function getOrAdd<V>(map: Map<string, Map<string, V>>, key: string): Map<string, V> {
-  let inner = map.get(key);
-  if (inner === undefined) {
-    inner = new Map();
-    map.set(key, inner);
-  }
-  return inner;
 }

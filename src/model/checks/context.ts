@@ -2,6 +2,7 @@ import type { DnsZone } from '../dns-zone.js';
 import { IdentityResolver } from '../identity.js';
 import { Blocklists, type BlocklistConfig } from './dnsbl.js';
 import { HeloResolver } from './helo.js';
+import { SessionKeys } from './session-keys.js';
 import { SpfEvaluator } from './spf-check.js';
 
 /**
@@ -13,6 +14,8 @@ export class CheckContext {
   readonly helo: HeloResolver;
   readonly spf: SpfEvaluator;
   readonly blocklists: Blocklists;
+  /** Keys for the (source, sender, HELO) of sessions, under which peers remember their answers. */
+  readonly sessionKeys = new SessionKeys();
 
   constructor(zone: DnsZone, blocklists: readonly BlocklistConfig[] = []) {
     this.identity = new IdentityResolver(zone);

@@ -1,0 +1,41 @@
+/**
+ * One small integer per distinct (source address, sender, HELO name) a world's sessions present.
+ * Every peer's answers that depend on those three alone are remembered under this one number,
+ * so a session costs one lookup in a peer's memo rather than one per field; the keys themselves
+ * come from a few hot maps shared by every peer, and the last one asked is answered at once.
+ * Keys count from 0 in order of first sight and never change.
+ */
+export class SessionKeys {
+  private readonly bySource = new Map<string, Map<string, Map<string, number>>>();
+  private count = 0;
+  private lastSource: string | undefined;
+  private lastSender: string | undefined;
+  private lastHelo: string | undefined;
+  private lastKey = -1;
+
+  /** The key of a (source, sender, HELO), given one on first sight. */
+  key(sourceAddress: string, sender: string, helo: string): number {
+    if (sourceAddress === this.lastSource && sender === this.lastSender && helo === this.lastHelo) return this.lastKey;
+    const bySender = inner(this.bySource, sourceAddress);
+    const byHelo = inner(bySender, sender);
+    let key = byHelo.get(helo);
+    if (key === undefined) {
+      key = this.count++;
+      byHelo.set(helo, key);
+    }
+    this.lastSource = sourceAddress;
+    this.lastSender = sender;
+    this.lastHelo = helo;
+    this.lastKey = key;
+    return key;
+  }
+}
+
+function inner<V>(map: Map<string, Map<string, V>>, key: string): Map<string, V> {
+  let found = map.get(key);
+  if (found === undefined) {
+    found = new Map();
+    map.set(key, found);
+  }
+  return found;
+}
