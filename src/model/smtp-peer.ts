@@ -69,7 +69,7 @@ export class SmtpPeer {
   private readonly memo: Map<number, Conversation> | undefined;
   private readonly held: { limiter: RateLimiter; key: string }[] = [];
   /** The verdict of each stage's checks, by session key, then stage index. */
-  private readonly verdicts = new Map<number, (StageVerdict | undefined)[]>();
+  private readonly verdicts: Map<number, (StageVerdict | undefined)[]>;
   private readonly checkStages: ReadonlySet<SmtpStage>;
   /** Whether sessions hold a slot of a concurrent-connection cap until `settle`. */
   readonly holdsSessions: boolean;
@@ -84,10 +84,14 @@ export class SmtpPeer {
     this.relayFor = policy.relayFor ? new AddressSet(policy.relayFor) : undefined;
     this.sessionChecks = policy.checks.filter((check): check is SessionCheck => check.kind !== 'greylist');
     this.greylists = policy.checks.filter((check) => check.kind === 'greylist').map((config) => ({ config, list: new Greylist(config) }));
+    const replies = policy.checks.flatMap((check) => (check.kind === 'spf' ? [check.reply.text, check.temperrorReply.text] : [check.reply.text]));
     // A reply naming the recipient differs per message, so such sessions cannot be remembered whole.
-    const namesRecipient = policy.checks.some((check) => check.reply.text.includes('{rcpt') || (check.kind === 'spf' && check.temperrorReply.text.includes('{rcpt')));
-    const stateless = this.limits.length === 0 && this.relayFor === undefined && this.greylists.length === 0 && !namesRecipient;
-    this.memo = stateless ? new Map() : undefined;
+    const stateless = this.limits.length === 0 && this.relayFor === undefined && this.greylists.length === 0 && !replies.some((text) => text.includes('{rcpt'));
+    // Unless a reply names the host, every peer of a policy answers a session alike: one memo
+    // for them all stays hot in memory, where one per peer (thousands of them) would not.
+    const sharedByPolicy = !replies.some((text) => text.includes('{host'));
+    this.memo = !stateless ? undefined : sharedByPolicy ? context.conversationsOf(policy) : new Map();
+    this.verdicts = context.verdictsOf(policy);
     this.holdsSessions = policy.limits.some((limit) => limit.window === 'concurrent');
     this.checkStages = new Set(this.sessionChecks.map((check) => check.stage));
     this.answersPerRecipient = this.greylists.length > 0 || this.limits.some((limit) => limit.perRecipient);
@@ -166,8 +170,8 @@ export class SmtpPeer {
 
   /**
    * The session checks of one stage read only the static zone and blocklists, so their verdict
-   * for a (source, sender, HELO) is remembered: a rate-limited peer walks every session, but
-   * need not redo its checks or rebuild their texts.
+   * for a (source, sender, HELO) is remembered, for every peer of the policy: a rate-limited peer
+   * walks every session, but need not redo its checks or rebuild their texts.
    */
   private stageVerdict(stage: SmtpStage, session: SmtpSession): StageVerdict {
     const key = this.sessionKey(session);
@@ -238,7 +242,8 @@ interface LimitOutcomes {
   readonly failure: StageFailure;
 }
 
-interface StageVerdict {
+/** What the session checks of one stage found, and the refusal they make, if any. */
+export interface StageVerdict {
   readonly outcomes: readonly CheckOutcome[];
   readonly failure: StageFailure | undefined;
 }

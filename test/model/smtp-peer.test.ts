@@ -50,4 +50,14 @@ describe('SmtpPeer', () => {
     for (let i = 0; i < 5; i++) expect(peer.converse(session('198.51.100.20', i)).reason).toBe('no-ptr');
     expect(peer.rateLimiters[0]!.limiter.states(5)).toEqual([]);
   });
+
+  it('peers of one policy share what they remember, unless a reply names the host', () => {
+    const context = new CheckContext(zone);
+    const strict = receiverPresets['postfix-strict']!;
+    const a = new SmtpPeer(strict, 'mx.a.example', context).converse(session('198.51.100.20'));
+    expect(Object.is(new SmtpPeer(strict, 'mx.b.example', context).converse(session('198.51.100.20')), a)).toBe(true);
+    const naming = { ...strict, name: 'names-host', checks: strict.checks.map((check) => ({ ...check, reply: { ...check.reply, text: '{host} says no to [{ip}]' } })) };
+    const texts = ['mx.a.example', 'mx.b.example'].map((host) => new SmtpPeer(naming, host, context).converse(session('198.51.100.20')).reply.text);
+    expect(texts).toEqual(['mx.a.example says no to [198.51.100.20]', 'mx.b.example says no to [198.51.100.20]']);
+  });
 });

@@ -1,4 +1,6 @@
 import type { DnsZone } from '../dns-zone.js';
+import type { PeerPolicy } from '../peer-policy.js';
+import type { Conversation, StageVerdict } from '../smtp-peer.js';
 import { IdentityResolver } from '../identity.js';
 import { Blocklists, type BlocklistConfig } from './dnsbl.js';
 import { HeloResolver } from './helo.js';
@@ -16,6 +18,8 @@ export class CheckContext {
   readonly blocklists: Blocklists;
   /** Keys for the (source, sender, HELO) of sessions, under which peers remember their answers. */
   readonly sessionKeys = new SessionKeys();
+  private readonly conversations = new Map<PeerPolicy, Map<number, Conversation>>();
+  private readonly verdicts = new Map<PeerPolicy, Map<number, (StageVerdict | undefined)[]>>();
 
   constructor(zone: DnsZone, blocklists: readonly BlocklistConfig[] = []) {
     this.identity = new IdentityResolver(zone);
@@ -23,4 +27,26 @@ export class CheckContext {
     this.spf = new SpfEvaluator(zone);
     this.blocklists = new Blocklists(blocklists);
   }
+
+  /**
+   * The remembered sessions of a stateless policy by session key, shared by every peer that
+   * follows it (when no reply names the peer, they all answer alike).
+   */
+  conversationsOf(policy: PeerPolicy): Map<number, Conversation> {
+    return memoOf(this.conversations, policy);
+  }
+
+  /** The stage verdicts of a policy's checks by session key, then stage index, shared by its peers. */
+  verdictsOf(policy: PeerPolicy): Map<number, (StageVerdict | undefined)[]> {
+    return memoOf(this.verdicts, policy);
+  }
+}
+
+function memoOf<V>(memos: Map<PeerPolicy, Map<number, V>>, policy: PeerPolicy): Map<number, V> {
+  let memo = memos.get(policy);
+  if (memo === undefined) {
+    memo = new Map();
+    memos.set(policy, memo);
+  }
+  return memo;
 }
