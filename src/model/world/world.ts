@@ -152,7 +152,7 @@ export class World {
     const direct = server.config.route.kind === 'direct';
     this.setDepth(server, server.depth + 1);
     // Most messages make one delivery; they skip the split's arrays.
-    if (to.length === 1 || !direct) {
+    if (!direct || to.length === 1) {
       const visit: Visit = { message, server, queuedAtMs: this.sim.nowMs, open: 1 };
       message.openDeliveries += 1;
       server.ready.push(newDelivery(visit, to, direct ? (message.spec.toDomains?.[0] ?? this.recipientDomains.of(to[0]!)) : ''));
