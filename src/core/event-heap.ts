@@ -39,10 +39,19 @@ export class EventHeap<E> {
 
   /** Removes and returns the earliest event with its time, or `undefined` when empty. */
   pop(): { timeMs: number; seq: number; item: E } | undefined {
-    const count = this.items.length;
-    if (count === 0) return undefined;
+    if (this.items.length === 0) return undefined;
     const timeMs = this.times[0]!;
     const seq = this.seqs[0]!;
+    return { timeMs, seq, item: this.popItem()! };
+  }
+
+  /**
+   * Removes the earliest event and returns it alone, or `undefined` when empty: the simulator's
+   * loop reads the time with `peekTime` first, and so makes no object per event.
+   */
+  popItem(): E | undefined {
+    const count = this.items.length;
+    if (count === 0) return undefined;
     const item = this.items[0]!;
     const lastTime = this.times.pop()!;
     const lastSeq = this.seqs.pop()!;
@@ -53,7 +62,7 @@ export class EventHeap<E> {
       this.items[0] = lastItem;
       this.siftDown(0);
     }
-    return { timeMs, seq, item };
+    return item;
   }
 
   // Sifting moves a "hole" instead of swapping pairs: one write per level instead of six.

@@ -64,11 +64,12 @@ export class Simulator<E> {
 
   /** Handles the next event; returns false when there was none. */
   step(): boolean {
-    const next = this.heap.pop();
-    if (next === undefined) return false;
-    this.clock.advanceTo(next.timeMs);
+    const timeMs = this.heap.peekTime();
+    if (timeMs === undefined) return false;
+    const item = this.heap.popItem()!;
+    this.clock.advanceTo(timeMs);
     this.handled++;
-    this.handler(next.item, this);
+    this.handler(item, this);
     return true;
   }
 
