@@ -10,7 +10,7 @@ function record(i: number): AttemptRecord {
     messageId: `m${i % 3}`, atMs: i * 1000, endMs: i * 1000 + 150, server: i % 2 === 0 ? 'exchange' : 'mailmarshal',
     nextHop: `mx.d${i}.example`, nextHopAddress: `192.0.2.${i % 250}`, link: i % 5 === 0 ? null : `X${1 + (i % 2)}`, sourceAddress: i % 2 === 0 ? '203.0.113.10' : '198.51.100.20',
     rule: 'load-balancing:round-robin', recipients: [`a@d${i}.example`], reply: deferred.reply, reason: deferred.reason, checks: deferred.checks,
-    outcome: 'deferred', retryAtMs: i % 4 === 0 ? null : i * 1000 + 60_000,
+    outcome: (['accepted', 'deferred', 'rejected'] as const)[i % 3]!, retryAtMs: i % 4 === 0 ? null : i % 7 === 0 ? i * 1000 + 40 * 86_400_000 : i * 1000 + 60_000,
   };
 }
 
