@@ -148,14 +148,16 @@ export class World {
 
   /** A message enters a server's queue; its deliveries are due at once. */
   private enqueue(message: TrackedMessage, server: ServerState): void {
-    const to = message.spec.to;
+    const { to, toDomains } = message.spec;
     const direct = server.config.route.kind === 'direct';
     this.setDepth(server, server.depth + 1);
-    // Most messages make one delivery; they skip the split's arrays.
-    if (!direct || to.length === 1) {
+    // Most messages make one delivery; they skip the split's arrays. Where the message carries
+    // its domains, only that list is read: each list read is a cache miss a million times a day.
+    const domain = !direct ? '' : toDomains !== undefined ? (toDomains.length === 1 ? toDomains[0]! : undefined) : to.length === 1 ? this.recipientDomains.of(to[0]!) : undefined;
+    if (domain !== undefined) {
       const visit: Visit = { message, server, queuedAtMs: this.sim.nowMs, open: 1 };
       message.openDeliveries += 1;
-      server.ready.push(newDelivery(visit, to, direct ? (message.spec.toDomains?.[0] ?? this.recipientDomains.of(to[0]!)) : ''));
+      server.ready.push(newDelivery(visit, to, domain));
     } else {
       const parts = this.recipientDomains.split(to, message.spec.toDomains);
       const visit: Visit = { message, server, queuedAtMs: this.sim.nowMs, open: parts.length };
