@@ -3,18 +3,26 @@ import type { Destination } from './mx-fallback.js';
 import type { TrackedMessage } from './message-record.js';
 import type { AttemptRecord, ServerConfig } from './types.js';
 
-/** A message's stay at one inside server: it leaves the queue when its last delivery closes. */
-export interface Visit {
-  readonly message: TrackedMessage;
-  readonly server: ServerState;
-  /** When it entered this server's queue, ms. */
-  readonly queuedAtMs: number;
+/**
+ * The deliveries one message split into at one server (one per recipient domain): the message
+ * leaves that server's queue when the last of them closes.
+ */
+export interface Siblings {
   open: number;
 }
 
-/** One queue entry: some recipients of a message, bound for one next hop. */
+/**
+ * One queue entry: some recipients of a message at one inside server, bound for one next hop.
+ * It carries the message, server and queue time itself, rather than through a shared object, so
+ * that finishing a session reads one object fewer (a cache miss, a million times a day).
+ */
 export interface Delivery {
-  readonly visit: Visit;
+  readonly message: TrackedMessage;
+  readonly server: ServerState;
+  /** When the message entered this server's queue, ms. */
+  readonly queuedAtMs: number;
+  /** Shared with the other deliveries the message split into here; undefined when it made one. */
+  readonly siblings: Siblings | undefined;
   /** Recipients still to deliver; narrows when RCPT answers some of them on their own. */
   recipients: readonly string[];
   /** Recipient domain for direct delivery; empty otherwise. */
@@ -51,9 +59,9 @@ export function newServerState(config: ServerConfig): ServerState {
   return { config, depth: 0, peakDepth: 0, peakAtMs: 0, active: 0, ready: [], readyHead: 0 };
 }
 
-/** A fresh queue entry for some recipients of a visit. */
-export function newDelivery(visit: Visit, recipients: readonly string[], domain: string): Delivery {
-  return { visit, recipients, domain, failures: 0, hop: 0, handshakes: 0, destination: undefined, current: undefined, conversation: undefined };
+/** A fresh queue entry for some recipients of a message, queued at `server` at `queuedAtMs`. */
+export function newDelivery(message: TrackedMessage, server: ServerState, queuedAtMs: number, siblings: Siblings | undefined, recipients: readonly string[], domain: string): Delivery {
+  return { message, server, queuedAtMs, siblings, recipients, domain, failures: 0, hop: 0, handshakes: 0, destination: undefined, current: undefined, conversation: undefined };
 }
 
 /** Takes the oldest ready delivery, compacting the array now and then instead of shifting. */

@@ -18,6 +18,9 @@ export interface Destination {
   readonly key: string;
   /** Every MX host by preference (or the smarthost), then the fallback relay; never empty. */
   readonly hops: readonly OutsideHop[];
+  /** `hops[0]` and `hops.length`, kept here as well: most sessions need no more, and read no other object. */
+  readonly primary: OutsideHop;
+  readonly hopCount: number;
   open: number;
   readonly parked: Delivery[];
   suspension: Suspension | undefined;
@@ -39,9 +42,10 @@ export class MxFallback {
     return delivery.destination;
   }
 
-  /** The hops of a delivery's destination, best first; never empty. */
-  candidates(delivery: Delivery): readonly OutsideHop[] {
-    return this.destination(delivery).hops;
+  /** The hop the delivery is to try now: its destination's best, or the next after a fallback. */
+  hop(delivery: Delivery): OutsideHop {
+    const destination = this.destination(delivery);
+    return delivery.hop === 0 ? destination.primary : destination.hops[delivery.hop]!;
   }
 
   /**
@@ -51,13 +55,13 @@ export class MxFallback {
    */
   fallsBack(delivery: Delivery, conversation: Conversation): boolean {
     if (replyClass(conversation.reply) !== 4 || conversation.refused !== undefined || conversation.reason === 'suspended') return false;
-    if (delivery.hop + 1 >= this.candidates(delivery).length) return false;
+    if (delivery.hop + 1 >= this.destination(delivery).hopCount) return false;
     const handshakes = delivery.handshakes + (stageIndex(conversation.reply.stage) > heloIndex ? 1 : 0);
     return handshakes < mxSessionLimit;
   }
 
   private lookUp(delivery: Delivery): Destination {
-    const server = delivery.visit.server;
+    const server = delivery.server;
     let byKey = this.byServer.get(server);
     if (byKey === undefined) {
       byKey = new Map();
@@ -66,14 +70,15 @@ export class MxFallback {
     const key = destinationOf(delivery);
     let destination = byKey.get(key);
     if (destination === undefined) {
-      destination = { key, hops: this.build(delivery), open: 0, parked: [], suspension: undefined };
+      const hops = this.build(delivery);
+      destination = { key, hops, primary: hops[0]!, hopCount: hops.length, open: 0, parked: [], suspension: undefined };
       byKey.set(key, destination);
     }
     return destination;
   }
 
   private build(delivery: Delivery): readonly OutsideHop[] {
-    const config = delivery.visit.server.config;
+    const config = delivery.server.config;
     const route = config.route;
     const primary = route.kind === 'smarthost' ? [this.destinations.relay(route.relay)] : this.destinations.mxHops(delivery.domain);
     if (config.fallbackRelay === undefined) return primary;
@@ -83,6 +88,6 @@ export class MxFallback {
 
 /** What a delivery is bound for, as queues count destinations: its recipient domain, or the smarthost. */
 export function destinationOf(delivery: Delivery): string {
-  const route = delivery.visit.server.config.route;
+  const route = delivery.server.config.route;
   return route.kind === 'smarthost' ? route.relay : delivery.domain;
 }

@@ -15,7 +15,7 @@ export class RateDelays {
    * time it has been given and should be woken at.
    */
   startAt(delivery: Delivery, nowMs: number): number {
-    const server = delivery.visit.server;
+    const server = delivery.server;
     const gapMs = server.config.rateDelayMs;
     if (gapMs === undefined || server.config.route.kind === 'relay') return nowMs;
     const held = this.reserved.get(delivery);

@@ -6,7 +6,7 @@ import { LinkSessions } from './link-sessions.js';
 import { replyClass, stageIndex, type StagedReply } from '../smtp.js';
 import type { Conversation } from '../smtp-peer.js';
 import { Destinations, type OutsideHop } from './destinations.js';
-import { newDelivery, newServerState, RecipientDomains, takeReady, type Delivery, type ServerState, type Visit } from './delivery.js';
+import { newDelivery, newServerState, RecipientDomains, takeReady, type Delivery, type ServerState, type Siblings } from './delivery.js';
 import { AttemptLog } from './attempt-log.js';
 import { RateDelays } from './rate-delay.js';
 import { TrackedMessage } from './message-record.js';
@@ -115,8 +115,8 @@ export class World {
         this.enqueue(event.message, this.server(this.config.submitTo));
         return;
       case 'due':
-        event.delivery.visit.server.ready.push(event.delivery);
-        this.dispatch(event.delivery.visit.server);
+        event.delivery.server.ready.push(event.delivery);
+        this.dispatch(event.delivery.server);
         return;
       case 'done':
         // A session cut short was given a new end; its original end is stale.
@@ -124,7 +124,7 @@ export class World {
         this.finishAttempt(event.delivery);
         return;
       case 'expire':
-        this.observer.onExpired?.(event.delivery.visit.message, event.delivery.visit.server.config.name, this.sim.nowMs);
+        this.observer.onExpired?.(event.delivery.message, event.delivery.server.config.name, this.sim.nowMs);
         this.aftermath.notice('bounce', event.delivery, event.delivery.recipients, 'expired', event.delivery.conversation?.reply ?? null);
         this.closeDelivery(event.delivery, 'bounced', 'expired');
         return;
@@ -155,14 +155,13 @@ export class World {
     // its domains, only that list is read: each list read is a cache miss a million times a day.
     const domain = !direct ? '' : toDomains !== undefined ? (toDomains.length === 1 ? toDomains[0]! : undefined) : to.length === 1 ? this.recipientDomains.of(to[0]!) : undefined;
     if (domain !== undefined) {
-      const visit: Visit = { message, server, queuedAtMs: this.sim.nowMs, open: 1 };
       message.openDeliveries += 1;
-      server.ready.push(newDelivery(visit, to, domain));
+      server.ready.push(newDelivery(message, server, this.sim.nowMs, undefined, to, domain));
     } else {
       const parts = this.recipientDomains.split(to, message.spec.toDomains);
-      const visit: Visit = { message, server, queuedAtMs: this.sim.nowMs, open: parts.length };
+      const siblings: Siblings = { open: parts.length };
       message.openDeliveries += parts.length;
-      for (const part of parts) server.ready.push(newDelivery(visit, part.recipients, part.domain));
+      for (const part of parts) server.ready.push(newDelivery(message, server, this.sim.nowMs, siblings, part.recipients, part.domain));
     }
     this.dispatch(server);
   }
@@ -187,22 +186,22 @@ export class World {
 
   /** Opens a session for a delivery and decides, now, how it goes. */
   private attempt(delivery: Delivery): AttemptRecord {
-    const server = delivery.visit.server.config;
+    const server = delivery.server.config;
     const route = server.route;
     if (route.kind === 'relay') return this.insideAttempt(delivery, this.server(route.to));
     const suspended = delivery.hop === 0 ? this.suspensions.active(delivery, this.sim.nowMs) : undefined;
     if (suspended !== undefined) return this.record(delivery, suspended.host, suspended.address, null, server.address, 'suspended', suspended.conversation, 0);
-    return this.outsideAttempt(delivery, this.mx.candidates(delivery)[delivery.hop]!);
+    return this.outsideAttempt(delivery, this.mx.hop(delivery));
   }
 
   private insideAttempt(delivery: Delivery, next: ServerState): AttemptRecord {
-    const server = delivery.visit.server.config;
-    const transferMs = Math.ceil((delivery.visit.message.spec.sizeBytes * 8) / insideKbps);
+    const server = delivery.server.config;
+    const transferMs = Math.ceil((delivery.message.spec.sizeBytes * 8) / insideKbps);
     return this.record(delivery, next.config.name, next.config.address, null, server.address, 'inside', insideAccepted, 6 * insideCommandMs + transferMs);
   }
 
   private outsideAttempt(delivery: Delivery, hop: OutsideHop): AttemptRecord {
-    const server = delivery.visit.server.config;
+    const server = delivery.server.config;
     if (hop.kind === 'unresolvable') {
       return this.record(delivery, hop.host, '', null, server.address, 'none', { reply: hop.reply, reason: hop.reason, checks: noChecks }, 0);
     }
@@ -215,10 +214,10 @@ export class World {
     const handshakeMs = decision.ispDrops ? -1 : this.network.handshakeDelayMs(decision.link);
     if (handshakeMs < 0) return this.timedOut(delivery, hop, decision);
     const conversation = hop.peer.converse({
-      sourceAddress: decision.natAddress, helo: server.helo, sender: delivery.visit.message.spec.from, recipients: delivery.recipients, nowMs: this.sim.nowMs, account: server.account,
+      sourceAddress: decision.natAddress, helo: server.helo, sender: delivery.message.spec.from, recipients: delivery.recipients, nowMs: this.sim.nowMs, account: server.account,
     });
     const commandsEndMs = this.sim.nowMs + handshakeMs + (stageIndex(conversation.reply.stage) + 1) * outsideCommandMs;
-    const endMs = conversation.reason === 'accepted' ? this.network.send(decision.link, commandsEndMs, delivery.visit.message.spec.sizeBytes) : commandsEndMs;
+    const endMs = conversation.reason === 'accepted' ? this.network.send(decision.link, commandsEndMs, delivery.message.spec.sizeBytes) : commandsEndMs;
     if (hop.peer.holdsSessions) hop.peer.settle(endMs);
     return this.record(delivery, hop.host, hop.address, decision.link, decision.natAddress, decision.rule, conversation, endMs - this.sim.nowMs);
   }
@@ -239,7 +238,7 @@ export class World {
     const kind = replyClass(conversation.reply);
     const outcome = kind === 2 ? 'accepted' : kind === 5 ? 'rejected' : 'deferred';
     return {
-      messageId: delivery.visit.message.spec.id, atMs: now, endMs, server: delivery.visit.server.config.name,
+      messageId: delivery.message.spec.id, atMs: now, endMs, server: delivery.server.config.name,
       nextHop, nextHopAddress, link, sourceAddress, rule, recipients: sessionRecipients(delivery.recipients, conversation.refused), reply: conversation.reply, reason: conversation.reason, checks: conversation.checks,
       // Falling back to the next MX happens at once, so that is the retry time.
       outcome, retryAtMs: outcome === 'deferred' ? (this.mx.fallsBack(delivery, conversation) ? endMs : this.retryAt(delivery, endMs)) : null,
@@ -248,19 +247,19 @@ export class World {
 
   /** The time of the next try, or null when that would be past the queue lifetime. */
   private retryAt(delivery: Delivery, failedAtMs: number): number | null {
-    return nextRetryMs(delivery.visit.server.config.retry, delivery.failures + 1, failedAtMs, delivery.visit.queuedAtMs);
+    return nextRetryMs(delivery.server.config.retry, delivery.failures + 1, failedAtMs, delivery.queuedAtMs);
   }
 
   private finishAttempt(delivery: Delivery): void {
     const attempt = delivery.current!;
     delivery.current = undefined;
-    const server = delivery.visit.server;
+    const server = delivery.server;
     server.active--;
     this.links.closed(delivery, attempt, server.config.address);
-    const message = delivery.visit.message;
+    const message = delivery.message;
     const conversation = delivery.conversation!;
     message.addAttempt(attempt, conversation);
-    this.observer.onAttempt?.(attempt, delivery.visit.message);
+    this.observer.onAttempt?.(attempt, delivery.message);
     if (attempt.outcome === 'deferred' && this.mx.fallsBack(delivery, conversation)) return this.fallBack(delivery, attempt);
     const resumed = this.slots.get(server)?.release(delivery);
     if (resumed !== undefined) server.ready.push(resumed);
@@ -288,7 +287,7 @@ export class World {
   private fallBack(delivery: Delivery, failed: AttemptRecord): void {
     if (stageIndex(failed.reply.stage) > stageIndex('HELO')) delivery.handshakes++;
     delivery.hop++;
-    const server = delivery.visit.server;
+    const server = delivery.server;
     server.active++;
     const attempt = this.attempt(delivery);
     delivery.current = attempt;
@@ -299,10 +298,8 @@ export class World {
 
   /** A delivery leaves its server's queue: handed on, delivered, or returned. */
   private closeDelivery(delivery: Delivery, result: 'delivered' | 'bounced', reason: MessageRecord['finalReason']): void {
-    const { visit } = delivery;
-    const message = visit.message;
-    visit.open--;
-    if (visit.open === 0) this.setDepth(visit.server, visit.server.depth - 1);
+    const { message, server, siblings } = delivery;
+    if (siblings === undefined || --siblings.open === 0) this.setDepth(server, server.depth - 1);
     message.openDeliveries--;
     if (result === 'bounced') {
       message.bounced = true;
