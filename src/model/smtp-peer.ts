@@ -53,6 +53,8 @@ interface Limit {
 
 type SessionCheck = Exclude<CheckConfig, { kind: 'greylist' }>;
 const accepted: StagedReply = { ...defaultReplies.accepted.reply, stage: 'END-OF-DATA' };
+// Refusals are made once, not per session: filled replies are remembered by refusal object.
+const relayDenied: StageFailure = { ...defaultReplies.relayDenied, reason: 'relay-denied' };
 
 /**
  * A relay or receiver on the internet: it walks the SMTP stages in order, making the checks and
@@ -64,12 +66,14 @@ export class SmtpPeer {
   private readonly limits: readonly Limit[];
   private readonly relayFor: AddressSet | undefined;
   private readonly sessionChecks: readonly SessionCheck[];
-  private readonly greylists: readonly { readonly config: GreylistCheckConfig; readonly list: Greylist }[];
+  private readonly greylists: readonly { readonly config: GreylistCheckConfig; readonly list: Greylist; readonly failure: StageFailure }[];
   /** Sessions of a stateless peer depend on source, sender and HELO alone: remembered by their session key. */
   private readonly memo: Map<number, Conversation> | undefined;
   private readonly held: { limiter: RateLimiter; key: string }[] = [];
   /** The verdict of each stage's checks, by session key, then stage index. */
   private readonly verdicts: Map<number, (StageVerdict | undefined)[]>;
+  /** Filled refusal replies by refusal, then session key, shared by the policy's peers. */
+  private readonly replies: Map<StageFailure, Map<number, StagedReply>>;
   private readonly checkStages: ReadonlySet<SmtpStage>;
   /** Whether sessions hold a slot of a concurrent-connection cap until `settle`. */
   readonly holdsSessions: boolean;
@@ -83,7 +87,7 @@ export class SmtpPeer {
     this.limits = policy.limits.map((config) => ({ config, limiter: new RateLimiter(config), perRecipient: config.count === 'recipients' && config.stage === 'RCPT' }));
     this.relayFor = policy.relayFor ? new AddressSet(policy.relayFor) : undefined;
     this.sessionChecks = policy.checks.filter((check): check is SessionCheck => check.kind !== 'greylist');
-    this.greylists = policy.checks.filter((check) => check.kind === 'greylist').map((config) => ({ config, list: new Greylist(config) }));
+    this.greylists = policy.checks.filter((check) => check.kind === 'greylist').map((config) => ({ config, list: new Greylist(config), failure: { reply: config.reply, stage: config.stage, reason: 'greylisted' as const } }));
     const replies = policy.checks.flatMap((check) => (check.kind === 'spf' ? [check.reply.text, check.temperrorReply.text] : [check.reply.text]));
     // A reply naming the recipient differs per message, so such sessions cannot be remembered whole.
     const stateless = this.limits.length === 0 && this.relayFor === undefined && this.greylists.length === 0 && !replies.some((text) => text.includes('{rcpt'));
@@ -92,6 +96,7 @@ export class SmtpPeer {
     const sharedByPolicy = !replies.some((text) => text.includes('{host'));
     this.memo = !stateless ? undefined : sharedByPolicy ? context.conversationsOf(policy) : new Map();
     this.verdicts = context.verdictsOf(policy);
+    this.replies = context.repliesOf(policy);
     this.holdsSessions = policy.limits.some((limit) => limit.window === 'concurrent');
     this.checkStages = new Set(this.sessionChecks.map((check) => check.stage));
     this.answersPerRecipient = this.greylists.length > 0 || this.limits.some((limit) => limit.perRecipient);
@@ -143,11 +148,37 @@ export class SmtpPeer {
   }
 
   private refusal(failure: StageFailure, session: SmtpSession, rcpt: string, checks: readonly CheckOutcome[]): Conversation {
+    return { reply: this.refusalReply(failure, session, rcpt), reason: failure.reason, checks };
+  }
+
+  /**
+   * The reply of a refusal with its placeholders filled. A reply naming neither the recipient
+   * nor the host reads the same for every session with this session key at every peer of the
+   * policy, so it is worded once: a rate-limited peer refuses the same way thousands of times.
+   */
+  private refusalReply(failure: StageFailure, session: SmtpSession, rcpt: string): StagedReply {
+    const text = failure.reply.text;
+    if (text.includes('{rcpt') || text.includes('{host')) return this.fillRefusal(failure, session, rcpt);
+    let bySession = this.replies.get(failure);
+    if (bySession === undefined) {
+      bySession = new Map();
+      this.replies.set(failure, bySession);
+    }
+    const key = this.sessionKey(session);
+    let reply = bySession.get(key);
+    if (reply === undefined) {
+      reply = this.fillRefusal(failure, session, rcpt);
+      bySession.set(key, reply);
+    }
+    return reply;
+  }
+
+  private fillRefusal(failure: StageFailure, session: SmtpSession, rcpt: string): StagedReply {
     const values = {
       ip: session.sourceAddress, host: this.hostName, rcpt, rcptdomain: rcpt.slice(rcpt.lastIndexOf('@') + 1), helo: session.helo,
       domain: senderDomain(session.sender), list: failure.list ?? '', spf: failure.spf ?? '',
     };
-    return { reply: { ...fillReply(failure.reply, values), stage: failure.stage }, reason: failure.reason, checks };
+    return { ...fillReply(failure.reply, values), stage: failure.stage };
   }
 
   private checkStage(stage: SmtpStage, session: SmtpSession, checks: CheckOutcome[]): StageFailure | undefined {
@@ -160,7 +191,7 @@ export class SmtpPeer {
     if (stage === 'RCPT' && this.relayFor !== undefined) {
       const allowed = this.relayFor.has(session.sourceAddress);
       checks.push({ check: 'relay-access', result: allowed ? 'pass' : 'fail', detail: allowed ? `${session.sourceAddress} may relay` : `${session.sourceAddress} is not a customer address` });
-      if (!allowed) return { ...defaultReplies.relayDenied, reason: 'relay-denied' };
+      if (!allowed) return relayDenied;
     }
     if (!this.checkStages.has(stage)) return undefined;
     const verdict = this.stageVerdict(stage, session);
@@ -217,10 +248,10 @@ export class SmtpPeer {
       const failure = this.takeLimit(limit, session, 1, checks);
       if (failure) return failure;
     }
-    for (const { config, list } of this.greylists) {
+    for (const { list, failure } of this.greylists) {
       const verdict = list.check(session.sourceAddress, session.sender, recipient, session.nowMs);
       checks.push({ check: 'greylist', result: verdict.pass ? 'pass' : 'fail', detail: verdict.detail });
-      if (!verdict.pass) return { reply: config.reply, stage: config.stage, reason: 'greylisted' };
+      if (!verdict.pass) return failure;
     }
     return undefined;
   }

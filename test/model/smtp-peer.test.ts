@@ -60,4 +60,15 @@ describe('SmtpPeer', () => {
     const texts = ['mx.a.example', 'mx.b.example'].map((host) => new SmtpPeer(naming, host, context).converse(session('198.51.100.20')).reply.text);
     expect(texts).toEqual(['mx.a.example says no to [198.51.100.20]', 'mx.b.example says no to [198.51.100.20]']);
   });
+
+  it('a rate-limited policy words a refusal once per session key, and still names each recipient where asked', () => {
+    const context = new CheckContext(zone);
+    const gmail = receiverPresets['gmail']!;
+    const [a, b] = ['mx.a.example', 'mx.b.example'].map((host) => new SmtpPeer(gmail, host, context).converse(session('198.51.100.20')));
+    expect(a!.reply.code).toBe(550);
+    expect(Object.is(a!.reply, b!.reply)).toBe(true);
+    const relay = new SmtpPeer({ name: 'relay', checks: [], limits: [], relayFor: ['203.0.113.10'] }, 'mail.bigpond.com', context);
+    const texts = ['x@one.example', 'y@two.example'].map((rcpt) => relay.converse({ ...session('198.51.100.20'), recipients: [rcpt] }).reply.text);
+    expect(texts).toEqual(['<x@one.example>: Relay access denied', '<y@two.example>: Relay access denied']);
+  });
 });

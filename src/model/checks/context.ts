@@ -1,6 +1,8 @@
 import type { DnsZone } from '../dns-zone.js';
 import type { PeerPolicy } from '../peer-policy.js';
+import type { StagedReply } from '../smtp.js';
 import type { Conversation, StageVerdict } from '../smtp-peer.js';
+import type { StageFailure } from './evaluate.js';
 import { IdentityResolver } from '../identity.js';
 import { Blocklists, type BlocklistConfig } from './dnsbl.js';
 import { HeloResolver } from './helo.js';
@@ -20,6 +22,7 @@ export class CheckContext {
   readonly sessionKeys = new SessionKeys();
   private readonly conversations = new Map<PeerPolicy, Map<number, Conversation>>();
   private readonly verdicts = new Map<PeerPolicy, Map<number, (StageVerdict | undefined)[]>>();
+  private readonly replies = new Map<PeerPolicy, Map<StageFailure, Map<number, StagedReply>>>();
 
   constructor(zone: DnsZone, blocklists: readonly BlocklistConfig[] = []) {
     this.identity = new IdentityResolver(zone);
@@ -40,9 +43,14 @@ export class CheckContext {
   verdictsOf(policy: PeerPolicy): Map<number, (StageVerdict | undefined)[]> {
     return memoOf(this.verdicts, policy);
   }
+
+  /** Filled refusal replies of a policy by refusal, then session key, shared by its peers. */
+  repliesOf(policy: PeerPolicy): Map<StageFailure, Map<number, StagedReply>> {
+    return memoOf(this.replies, policy);
+  }
 }
 
-function memoOf<V>(memos: Map<PeerPolicy, Map<number, V>>, policy: PeerPolicy): Map<number, V> {
+function memoOf<K, V>(memos: Map<PeerPolicy, Map<K, V>>, policy: PeerPolicy): Map<K, V> {
   let memo = memos.get(policy);
   if (memo === undefined) {
     memo = new Map();

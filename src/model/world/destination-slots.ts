@@ -17,7 +17,7 @@ export class DestinationSlots {
   acquire(delivery: Delivery): boolean {
     const destination = this.mx.destination(delivery);
     if (destination.open >= this.limit) {
-      destination.parked.push(delivery);
+      (destination.parked ??= []).push(delivery);
       return false;
     }
     destination.open++;
@@ -28,7 +28,8 @@ export class DestinationSlots {
   release(delivery: Delivery): Delivery | undefined {
     const destination = this.mx.destination(delivery);
     destination.open--;
-    return destination.parked.shift();
+    // Most destinations never fill up, and never need their waiting list read.
+    return destination.parked?.shift();
   }
 }
 

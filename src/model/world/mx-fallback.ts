@@ -22,7 +22,8 @@ export interface Destination {
   readonly primary: OutsideHop;
   readonly hopCount: number;
   open: number;
-  readonly parked: Delivery[];
+  /** Deliveries waiting for a free session here, oldest first; made when the first one waits. */
+  parked: Delivery[] | undefined;
   suspension: Suspension | undefined;
 }
 
@@ -71,7 +72,7 @@ export class MxFallback {
     let destination = byKey.get(key);
     if (destination === undefined) {
       const hops = this.build(delivery);
-      destination = { key, hops, primary: hops[0]!, hopCount: hops.length, open: 0, parked: [], suspension: undefined };
+      destination = { key, hops, primary: hops[0]!, hopCount: hops.length, open: 0, parked: undefined, suspension: undefined };
       byKey.set(key, destination);
     }
     return destination;
