@@ -28,7 +28,7 @@ export class Aftermath {
   settleRecipients(delivery: Delivery, session: AttemptRecord, refused: NonNullable<Conversation['refused']>): readonly string[] {
     const outcome = settleRefusals(session, refused, this.retryAt(delivery, session.endMs));
     for (const { record, refusal } of outcome.records) {
-      delivery.message.addAttempt(record, refusal);
+      delivery.message.addAttempt(record, refusal, delivery.currentHop!);
       this.observer.onAttempt?.(record, delivery.message);
       if (record.outcome !== 'rejected') continue;
       this.notice('bounce', delivery, record.recipients, record.reason, record.reply);

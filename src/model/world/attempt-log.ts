@@ -1,43 +1,49 @@
 import type { Conversation } from '../smtp-peer.js';
+import { HopLabels, type HopLabel } from './hop-labels.js';
 import { SmallInterner } from './small-interner.js';
 import type { AttemptRecord } from './types.js';
 
 const outcomes = ['accepted', 'deferred', 'rejected'] as const;
 
-/** Entries per chunk: small enough that each column is an ordinary heap object, not a large one. */
+/** Entries per chunk. */
 const chunkSize = 4096;
-/** next attempt of the message; session length, ms; retry time less end time, ms (or a marker). */
-const intColumns = 3;
-/** outcome, server, link (0: none), source address, rule: ids of a few distinct values each. */
-const nameColumns = 5;
-/** next hop, next hop address, conversation, recipients. */
-const refColumns = 4;
-/** Offsets that do not fit an Int32 (a retry weeks away) are kept aside, by attempt index. */
+/** next attempt of the message; session length, ms; retry less end time, ms (or a marker); hop; extra (or -1). */
+const intColumns = 5;
+/** outcome, server, link (0: none), source address, rule, conversation (or `inExtra`). */
+const nameColumns = 6;
 const noRetry = -1;
 const farRetry = -2;
 const maxOffset = 0x7fffffff;
 const maxNameId = 0xffff;
+const inExtra = 0xffff;
+/** Conversations most attempts share (accepted, the usual refusals) get small ids; the rest go in the extras. */
+const sharedConversationLimit = 64;
 
-/** One chunk of columns. */
+/** One chunk of columns: typed arrays only, which the collector never scans. */
 class Chunk {
   readonly startMs = new Float64Array(chunkSize);
   readonly ints = new Int32Array(chunkSize * intColumns);
   readonly names = new Uint16Array(chunkSize * nameColumns);
-  readonly refs: unknown[] = new Array(chunkSize * refColumns);
 }
 
 /**
- * Every attempt of a run, stored by column in fixed-size chunks rather than as one object each.
- * A busy day holds millions of attempts, and every byte of a row is memory the replay touches
- * for the first time, so rows are kept small: the start time as a double, the end and retry
- * times as offsets from it, the few distinct servers, links, source addresses and rules as
- * 16-bit ids, and only the next hop, the conversation and the recipient list as references to
- * values the world already shares. Records are rebuilt on demand by `get`.
+ * Every attempt of a run, stored by column in fixed-size chunks of typed arrays rather than as
+ * one object each. A busy day holds millions of attempts, and heap memory the replay takes for
+ * the first time costs about as much as the work that fills it (references, at 8 bytes each,
+ * most of all), so a row is numbers only: the start time; end and retry times as offsets; the
+ * hop by its number; servers, links, source addresses, rules and the few conversations most
+ * attempts share as 16-bit ids. What does not fit — a conversation of its own, recipients other
+ * than the message's — goes in a side list the row points to. Records are rebuilt by `get`.
  */
 export class AttemptLog {
+  /** The hops attempts name, numbered. */
+  readonly hops = new HopLabels();
   private size = 0;
   private readonly chunks: Chunk[] = [];
   private readonly names = new SmallInterner();
+  private readonly conversations: Conversation[] = [];
+  /** Pairs of (conversation or undefined, recipients or undefined) for rows that need them. */
+  private readonly extras: unknown[] = [];
   private readonly farRetries = new Map<number, number>();
 
   /** Number of attempts stored. */
@@ -45,18 +51,25 @@ export class AttemptLog {
     return this.size;
   }
 
-  /** Stores an attempt after `previous` (the message's last attempt, or -1); returns its index. */
-  append(record: AttemptRecord, conversation: Conversation, previous: number): number {
+  /**
+   * Stores an attempt to `hop` after `previous` (the message's last attempt, or -1); returns its
+   * index. `ownRecipients` is the message's recipient list, which most attempts carry.
+   */
+  append(record: AttemptRecord, conversation: Conversation, hop: HopLabel, ownRecipients: readonly string[], previous: number): number {
     const index = this.size++;
     const slot = index % chunkSize;
     if (slot === 0) this.chunks.push(new Chunk());
     const chunk = this.chunks[this.chunks.length - 1]!;
     chunk.startMs[slot] = record.atMs;
+    const conversationId = this.conversationId(conversation);
+    const ownList = record.recipients === ownRecipients;
     const ints = chunk.ints;
     const i = slot * intColumns;
     ints[i] = -1;
     ints[i + 1] = record.endMs - record.atMs;
     ints[i + 2] = this.retryOffset(index, record);
+    ints[i + 3] = hop.id;
+    ints[i + 4] = conversationId === inExtra || !ownList ? this.addExtra(conversationId === inExtra ? conversation : undefined, ownList ? undefined : record.recipients) : -1;
     const names = chunk.names;
     const n = slot * nameColumns;
     names[n] = record.outcome === 'accepted' ? 0 : record.outcome === 'deferred' ? 1 : 2;
@@ -64,12 +77,7 @@ export class AttemptLog {
     names[n + 2] = record.link === null ? 0 : this.nameId(record.link) + 1;
     names[n + 3] = this.nameId(record.sourceAddress);
     names[n + 4] = this.nameId(record.rule);
-    const refs = chunk.refs;
-    const r = slot * refColumns;
-    refs[r] = record.nextHop;
-    refs[r + 1] = record.nextHopAddress;
-    refs[r + 2] = conversation;
-    refs[r + 3] = record.recipients;
+    names[n + 5] = conversationId;
     if (previous >= 0) this.chunks[Math.floor(previous / chunkSize)]!.ints[(previous % chunkSize) * intColumns] = index;
     return index;
   }
@@ -79,35 +87,53 @@ export class AttemptLog {
     return this.chunks[Math.floor(index / chunkSize)]!.ints[(index % chunkSize) * intColumns]!;
   }
 
-  /** Rebuilds attempt `index` of the message `messageId`. */
-  get(index: number, messageId: string): AttemptRecord {
+  /** Rebuilds attempt `index` of the message `messageId`, whose recipients are `ownRecipients`. */
+  get(index: number, messageId: string, ownRecipients: readonly string[]): AttemptRecord {
     const chunk = this.chunks[Math.floor(index / chunkSize)]!;
     const slot = index % chunkSize;
     const i = slot * intColumns;
     const n = slot * nameColumns;
-    const r = slot * refColumns;
-    const conversation = chunk.refs[r + 2] as Conversation;
+    const extra = chunk.ints[i + 4]!;
+    const conversationId = chunk.names[n + 5]!;
+    const conversation = conversationId === inExtra ? (this.extras[extra] as Conversation) : this.conversations[conversationId]!;
+    const recipients = extra >= 0 ? ((this.extras[extra + 1] as readonly string[] | undefined) ?? ownRecipients) : ownRecipients;
     const atMs = chunk.startMs[slot]!;
     const endMs = atMs + chunk.ints[i + 1]!;
     const retry = chunk.ints[i + 2]!;
+    const hop = this.hops.get(chunk.ints[i + 3]!);
     const link = chunk.names[n + 2]!;
     return {
       messageId,
       atMs,
       endMs,
       server: this.names.name(chunk.names[n + 1]!),
-      nextHop: chunk.refs[r] as string,
-      nextHopAddress: chunk.refs[r + 1] as string,
+      nextHop: hop.host,
+      nextHopAddress: hop.address,
       link: link === 0 ? null : this.names.name(link - 1),
       sourceAddress: this.names.name(chunk.names[n + 3]!),
       rule: this.names.name(chunk.names[n + 4]!),
-      recipients: chunk.refs[r + 3] as readonly string[],
+      recipients,
       reply: conversation.reply,
       reason: conversation.reason,
       checks: conversation.checks,
       outcome: outcomes[chunk.names[n]!]!,
       retryAtMs: retry === noRetry ? null : retry === farRetry ? this.farRetries.get(index)! : endMs + retry,
     };
+  }
+
+  /** A small id for one of the few conversations most attempts share, found by a scan; else `inExtra`. */
+  private conversationId(conversation: Conversation): number {
+    const known = this.conversations;
+    for (let id = 0; id < known.length; id++) if (known[id] === conversation) return id;
+    if (known.length >= sharedConversationLimit) return inExtra;
+    known.push(conversation);
+    return known.length - 1;
+  }
+
+  private addExtra(conversation: Conversation | undefined, recipients: readonly string[] | undefined): number {
+    const at = this.extras.length;
+    this.extras.push(conversation, recipients);
+    return at;
   }
 
   private retryOffset(index: number, record: AttemptRecord): number {

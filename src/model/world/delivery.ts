@@ -1,4 +1,5 @@
 import type { Conversation } from '../smtp-peer.js';
+import type { HopLabel, HopLabels } from './hop-labels.js';
 import type { Destination } from './mx-fallback.js';
 import type { TrackedMessage } from './message-record.js';
 import type { AttemptRecord, ServerConfig } from './types.js';
@@ -36,6 +37,8 @@ export interface Delivery {
   destination: Destination | undefined;
   /** The session under way, if any; at most one per delivery. */
   current: AttemptRecord | undefined;
+  /** The hop of the session under way. */
+  currentHop: HopLabel | undefined;
   /** The conversation of the session under way, shared with the attempt log. */
   conversation: Conversation | undefined;
 }
@@ -52,16 +55,19 @@ export interface ServerState {
   /** Deliveries due and waiting for a free session, oldest first. */
   readonly ready: Delivery[];
   readyHead: number;
+  /** This server as the next hop of the servers that relay to it. */
+  readonly label: HopLabel;
 }
 
 /** Creates an empty queue for a server. */
-export function newServerState(config: ServerConfig): ServerState {
-  return { config, depth: 0, peakDepth: 0, peakAtMs: 0, active: 0, ready: [], readyHead: 0 };
+export function newServerState(config: ServerConfig, labels: HopLabels): ServerState {
+  const label = labels.add((id) => ({ id, host: config.name, address: config.address }));
+  return { config, depth: 0, peakDepth: 0, peakAtMs: 0, active: 0, ready: [], readyHead: 0, label };
 }
 
 /** A fresh queue entry for some recipients of a message, queued at `server` at `queuedAtMs`. */
 export function newDelivery(message: TrackedMessage, server: ServerState, queuedAtMs: number, siblings: Siblings | undefined, recipients: readonly string[], domain: string): Delivery {
-  return { message, server, queuedAtMs, siblings, recipients, domain, failures: 0, hop: 0, handshakes: 0, destination: undefined, current: undefined, conversation: undefined };
+  return { message, server, queuedAtMs, siblings, recipients, domain, failures: 0, hop: 0, handshakes: 0, destination: undefined, current: undefined, currentHop: undefined, conversation: undefined };
 }
 
 /** Takes the oldest ready delivery, compacting the array now and then instead of shifting. */

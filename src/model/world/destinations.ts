@@ -5,12 +5,13 @@ import type { IdentityResolver } from '../identity.js';
 import type { PeerPolicy } from '../peer-policy.js';
 import type { StagedReply } from '../smtp.js';
 import { SmtpPeer } from '../smtp-peer.js';
+import { HopLabels } from './hop-labels.js';
 import type { ReceiverPlacement, RelayConfig } from './types.js';
 
 /** Where a delivery goes next: an outside peer, or nowhere (with the reply the client makes up). */
 export type OutsideHop =
-  | { readonly kind: 'peer'; readonly host: string; readonly address: string; readonly peer: SmtpPeer }
-  | { readonly kind: 'unresolvable'; readonly host: string; readonly reply: StagedReply; readonly reason: 'dns-temperror' | 'no-mx' };
+  | { readonly kind: 'peer'; readonly id: number; readonly host: string; readonly address: string; readonly peer: SmtpPeer }
+  | { readonly kind: 'unresolvable'; readonly id: number; readonly host: string; readonly address: ''; readonly reply: StagedReply; readonly reason: 'dns-temperror' | 'no-mx' };
 
 /** How many MX addresses a delivery tries in one go (Postfix smtp_mx_address_limit). */
 export const mxAddressLimit = 5;
@@ -36,10 +37,12 @@ export class Destinations {
     private readonly placement: ReceiverPlacement,
     private readonly seed: number,
     blocklists: readonly BlocklistConfig[] = [],
+    private readonly labels: HopLabels = new HopLabels(),
   ) {
     this.checks = new CheckContext(zone, blocklists);
     for (const relay of relays) {
-      this.relays.set(relay.name, { kind: 'peer', host: relay.name, address: relay.address, peer: new SmtpPeer(relay.policy, relay.name, this.checks) });
+      const peer = new SmtpPeer(relay.policy, relay.name, this.checks);
+      this.relays.set(relay.name, labels.add((id) => ({ kind: 'peer', id, host: relay.name, address: relay.address, peer })));
     }
   }
 
@@ -88,15 +91,15 @@ export class Destinations {
     const policy = this.policyOf(domain);
     if (!this.zone.has(domain)) return [this.peerHop(`mx.${domain}`, syntheticAddress(domain), policy)];
     const mx = this.zone.lookup(domain, 'MX');
-    if (mx.status === 'timeout') return [unresolvable(domain, 'dns-temperror', `Host or domain name lookup for ${domain} timed out`)];
+    if (mx.status === 'timeout') return [this.unresolvable(domain, 'dns-temperror', `Host or domain name lookup for ${domain} timed out`)];
     const hosts = mx.status === 'ok' ? [...mx.records].sort((a, b) => a.preference - b.preference).map((r) => r.exchange) : [domain];
     const hops: OutsideHop[] = [];
     let failure: OutsideHop | undefined;
     for (const host of hosts) {
       const address = this.zone.lookup(host, 'A');
       if (address.status === 'ok') hops.push(this.peerHop(host, address.records[0]!, policy));
-      else if (address.status === 'timeout') failure ??= unresolvable(host, 'dns-temperror', `Host or domain name lookup for ${host} timed out`);
-      else failure ??= unresolvable(host, 'no-mx', `Host or domain name not found. Name service error for name=${host} type=A: Host not found`);
+      else if (address.status === 'timeout') failure ??= this.unresolvable(host, 'dns-temperror', `Host or domain name lookup for ${host} timed out`);
+      else failure ??= this.unresolvable(host, 'no-mx', `Host or domain name not found. Name service error for name=${host} type=A: Host not found`);
       if (hops.length === mxAddressLimit) break;
     }
     return hops.length > 0 ? hops : [failure!];
@@ -109,7 +112,14 @@ export class Destinations {
       peer = new SmtpPeer(policy, host, this.checks);
       this.peers.set(key, peer);
     }
-    return { kind: 'peer', host, address, peer };
+    const found = peer;
+    return this.labels.add((id) => ({ kind: 'peer', id, host, address, peer: found }));
+  }
+
+  private unresolvable(host: string, reason: 'dns-temperror' | 'no-mx', text: string): OutsideHop {
+    const permanent = reason === 'no-mx';
+    const reply: StagedReply = { code: null, enhanced: permanent ? '5.4.4' : '4.4.3', text, stage: 'CONNECT' };
+    return this.labels.add((id) => ({ kind: 'unresolvable', id, host, address: '', reason, reply }));
   }
 
   private policyOf(domain: string): PeerPolicy {
@@ -122,16 +132,6 @@ export class Destinations {
     }
     return this.placement.defaultPolicy;
   }
-}
-
-function unresolvable(host: string, reason: 'dns-temperror' | 'no-mx', text: string): OutsideHop {
-  const permanent = reason === 'no-mx';
-  return {
-    kind: 'unresolvable',
-    host,
-    reason,
-    reply: { code: null, enhanced: permanent ? '5.4.4' : '4.4.3', text, stage: 'CONNECT' },
-  };
 }
 
 /** FNV-1a of the text, as a fraction in [0, 1): a stable, seed-dependent placement of a domain. */

@@ -2,6 +2,7 @@ import type { Reason } from '../reasons.js';
 import type { MessageSpec } from '../traffic.js';
 import type { Conversation } from '../smtp-peer.js';
 import type { AttemptLog } from './attempt-log.js';
+import type { HopLabel } from './hop-labels.js';
 import type { AttemptRecord, MessageRecord, MessageStatus } from './types.js';
 
 /** A message's state in the world, with its attempts kept as indices into the attempt log. */
@@ -23,17 +24,17 @@ export class TrackedMessage implements MessageRecord {
 
   get attempts(): readonly AttemptRecord[] {
     const result: AttemptRecord[] = [];
-    for (let i = this.first; i >= 0; i = this.log.nextOf(i)) result.push(this.log.get(i, this.spec.id));
+    for (let i = this.first; i >= 0; i = this.log.nextOf(i)) result.push(this.log.get(i, this.spec.id, this.spec.to));
     return result;
   }
 
   get lastAttempt(): AttemptRecord | undefined {
-    return this.last < 0 ? undefined : this.log.get(this.last, this.spec.id);
+    return this.last < 0 ? undefined : this.log.get(this.last, this.spec.id, this.spec.to);
   }
 
-  /** Stores an attempt of this message in the log. */
-  addAttempt(record: AttemptRecord, conversation: Conversation): void {
-    this.last = this.log.append(record, conversation, this.last);
+  /** Stores an attempt of this message, to `hop`, in the log. */
+  addAttempt(record: AttemptRecord, conversation: Conversation, hop: HopLabel): void {
+    this.last = this.log.append(record, conversation, hop, this.spec.to, this.last);
     if (this.first < 0) this.first = this.last;
     this.attemptCount++;
   }

@@ -1,13 +1,14 @@
 import { formatReply, type StagedReply } from '../smtp.js';
 import type { Conversation } from '../smtp-peer.js';
 import type { Delivery } from './delivery.js';
+import type { HopLabel } from './hop-labels.js';
 import type { MxFallback } from './mx-fallback.js';
 
 /** A destination a server has stopped trying for a while, and what it tells deliveries meanwhile. */
 export interface Suspension {
   readonly untilMs: number;
-  readonly host: string;
-  readonly address: string;
+  /** The hop whose greeting refused. */
+  readonly hop: HopLabel;
   readonly conversation: Conversation;
 }
 
@@ -26,10 +27,10 @@ export class Suspensions {
   }
 
   /** Suspends the delivery's destination at its server until `untilMs`. */
-  suspend(delivery: Delivery, host: string, address: string, reply: StagedReply, untilMs: number): void {
-    const text = `delivery temporarily suspended: host ${host}[${address}] said: ${formatReply(reply)}`;
+  suspend(delivery: Delivery, hop: HopLabel, reply: StagedReply, untilMs: number): void {
+    const text = `delivery temporarily suspended: host ${hop.host}[${hop.address}] said: ${formatReply(reply)}`;
     const conversation: Conversation = { reply: { code: reply.code, enhanced: reply.enhanced, text, stage: 'CONNECT' }, reason: 'suspended', checks: [] };
-    this.mx.destination(delivery).suspension = { untilMs, host, address, conversation };
+    this.mx.destination(delivery).suspension = { untilMs, hop, conversation };
   }
 
   /** The suspension in force for a delivery's destination at `nowMs`, if any. */

@@ -8,6 +8,7 @@ import type { Conversation } from '../smtp-peer.js';
 import { Destinations, type OutsideHop } from './destinations.js';
 import { newDelivery, newServerState, RecipientDomains, takeReady, type Delivery, type ServerState, type Siblings } from './delivery.js';
 import { AttemptLog } from './attempt-log.js';
+import type { HopLabel } from './hop-labels.js';
 import { RateDelays } from './rate-delay.js';
 import { TrackedMessage } from './message-record.js';
 import { nextRetryMs, suspensionMs } from '../retry.js';
@@ -70,10 +71,10 @@ export class World {
     this.network = new Network(config.links.map((link) => ({ name: link.name, uplinkKbps: link.uplinkKbps, lossRate: link.lossRate ?? 0, detection: link.detection ?? { kind: 'instant' }, meterWindowMs })), config.seed);
     this.firewall = new Firewall(config.firewall, new Map(config.links.map((link) => [link.name, link.address])), (link, nowMs) => this.network.rateKbps(link, nowMs));
     this.links = new LinkSessions(this.sim, this.network, this.firewall, observer, config.firewall.loadBalancing.holdDownMs ?? 0, (delivery, failedAtMs) => this.retryAt(delivery, failedAtMs));
-    this.destinations = new Destinations(config.zone, config.relays, config.receivers, config.seed, config.blocklists);
+    this.destinations = new Destinations(config.zone, config.relays, config.receivers, config.seed, config.blocklists, this.attemptLog.hops);
     this.mx = new MxFallback(this.destinations);
     this.suspensions = new Suspensions(this.mx);
-    for (const server of config.servers) this.servers.set(server.name, newServerState(server));
+    for (const server of config.servers) this.servers.set(server.name, newServerState(server, this.attemptLog.hops));
     this.slots = destinationSlotsFor(this.servers.values(), this.mx);
     this.aftermath = new Aftermath(this.sim, observer, (delivery, failedAtMs) => this.retryAt(delivery, failedAtMs));
     for (const link of config.links) {
@@ -190,26 +191,26 @@ export class World {
     const route = server.route;
     if (route.kind === 'relay') return this.insideAttempt(delivery, this.server(route.to));
     const suspended = delivery.hop === 0 ? this.suspensions.active(delivery, this.sim.nowMs) : undefined;
-    if (suspended !== undefined) return this.record(delivery, suspended.host, suspended.address, null, server.address, 'suspended', suspended.conversation, 0);
+    if (suspended !== undefined) return this.record(delivery, suspended.hop, null, server.address, 'suspended', suspended.conversation, 0);
     return this.outsideAttempt(delivery, this.mx.hop(delivery));
   }
 
   private insideAttempt(delivery: Delivery, next: ServerState): AttemptRecord {
     const server = delivery.server.config;
     const transferMs = Math.ceil((delivery.message.spec.sizeBytes * 8) / insideKbps);
-    return this.record(delivery, next.config.name, next.config.address, null, server.address, 'inside', insideAccepted, 6 * insideCommandMs + transferMs);
+    return this.record(delivery, next.label, null, server.address, 'inside', insideAccepted, 6 * insideCommandMs + transferMs);
   }
 
   private outsideAttempt(delivery: Delivery, hop: OutsideHop): AttemptRecord {
     const server = delivery.server.config;
     if (hop.kind === 'unresolvable') {
-      return this.record(delivery, hop.host, '', null, server.address, 'none', { reply: hop.reply, reason: hop.reason, checks: noChecks }, 0);
+      return this.record(delivery, hop, null, server.address, 'none', { reply: hop.reply, reason: hop.reason, checks: noChecks }, 0);
     }
     this.sourcePort = this.sourcePort >= 60999 ? 32768 : this.sourcePort + 1; // Linux ip_local_port_range
     const decision = this.firewall.route({ sourceAddress: server.address, destinationAddress: hop.address, port: smtpPort, sourcePort: this.sourcePort }, this.sim.nowMs);
     if (decision.kind === 'dropped') {
       const reply: StagedReply = { code: null, enhanced: '4.4.1', text: `connect to ${hop.host}[${hop.address}]:25: Network is unreachable (${decision.why})`, stage: 'CONNECT' };
-      return this.record(delivery, hop.host, hop.address, null, server.address, decision.rule, { reply, reason: 'link-down', checks: noChecks }, 0);
+      return this.record(delivery, hop, null, server.address, decision.rule, { reply, reason: 'link-down', checks: noChecks }, 0);
     }
     const handshakeMs = decision.ispDrops ? -1 : this.network.handshakeDelayMs(decision.link);
     if (handshakeMs < 0) return this.timedOut(delivery, hop, decision);
@@ -219,27 +220,28 @@ export class World {
     const commandsEndMs = this.sim.nowMs + handshakeMs + (stageIndex(conversation.reply.stage) + 1) * outsideCommandMs;
     const endMs = conversation.reason === 'accepted' ? this.network.send(decision.link, commandsEndMs, delivery.message.spec.sizeBytes) : commandsEndMs;
     if (hop.peer.holdsSessions) hop.peer.settle(endMs);
-    return this.record(delivery, hop.host, hop.address, decision.link, decision.natAddress, decision.rule, conversation, endMs - this.sim.nowMs);
+    return this.record(delivery, hop, decision.link, decision.natAddress, decision.rule, conversation, endMs - this.sim.nowMs);
   }
 
   /** A connection that never got an answer: out a dead link, every SYN lost, or from a private address the ISP drops. */
-  private timedOut(delivery: Delivery, hop: { host: string; address: string }, decision: Extract<RouteDecision, { kind: 'routed' }>): AttemptRecord {
+  private timedOut(delivery: Delivery, hop: HopLabel, decision: Extract<RouteDecision, { kind: 'routed' }>): AttemptRecord {
     const why = decision.ispDrops ? ` (sent from ${decision.natAddress} out ${decision.link}: no NAT rule, so the ISP drops it)` : '';
     const reply: StagedReply = { code: null, enhanced: '4.4.1', text: `connect to ${hop.host}[${hop.address}]:25: Connection timed out${why}`, stage: 'CONNECT' };
     const conversation: Conversation = { reply, reason: decision.ispDrops ? 'no-nat' : 'connect-timeout', checks: noChecks };
-    return this.record(delivery, hop.host, hop.address, decision.link, decision.natAddress, decision.rule, conversation, connectTimeoutMs);
+    return this.record(delivery, hop, decision.link, decision.natAddress, decision.rule, conversation, connectTimeoutMs);
   }
 
   // Positional rather than an options bag: this runs once per attempt, millions of times.
-  private record(delivery: Delivery, nextHop: string, nextHopAddress: string, link: string | null, sourceAddress: string, rule: string, conversation: Conversation, durationMs: number): AttemptRecord {
+  private record(delivery: Delivery, hop: HopLabel, link: string | null, sourceAddress: string, rule: string, conversation: Conversation, durationMs: number): AttemptRecord {
     const now = this.sim.nowMs;
     const endMs = now + durationMs;
     delivery.conversation = conversation;
+    delivery.currentHop = hop;
     const kind = replyClass(conversation.reply);
     const outcome = kind === 2 ? 'accepted' : kind === 5 ? 'rejected' : 'deferred';
     return {
       messageId: delivery.message.spec.id, atMs: now, endMs, server: delivery.server.config.name,
-      nextHop, nextHopAddress, link, sourceAddress, rule, recipients: sessionRecipients(delivery.recipients, conversation.refused), reply: conversation.reply, reason: conversation.reason, checks: conversation.checks,
+      nextHop: hop.host, nextHopAddress: hop.address, link, sourceAddress, rule, recipients: sessionRecipients(delivery.recipients, conversation.refused), reply: conversation.reply, reason: conversation.reason, checks: conversation.checks,
       // Falling back to the next MX happens at once, so that is the retry time.
       outcome, retryAtMs: outcome === 'deferred' ? (this.mx.fallsBack(delivery, conversation) ? endMs : this.retryAt(delivery, endMs)) : null,
     };
@@ -258,7 +260,7 @@ export class World {
     this.links.closed(delivery, attempt, server.config.address);
     const message = delivery.message;
     const conversation = delivery.conversation!;
-    message.addAttempt(attempt, conversation);
+    message.addAttempt(attempt, conversation, delivery.currentHop!);
     this.observer.onAttempt?.(attempt, delivery.message);
     if (attempt.outcome === 'deferred' && this.mx.fallsBack(delivery, conversation)) return this.fallBack(delivery, attempt);
     const resumed = this.slots.get(server)?.release(delivery);
@@ -277,7 +279,7 @@ export class World {
         this.aftermath.defer(delivery, attempt, held);
       }
     } else {
-      if (Suspensions.suspends(attempt.reply)) this.suspensions.suspend(delivery, attempt.nextHop, attempt.nextHopAddress, attempt.reply, attempt.endMs + suspensionMs(server.config.retry));
+      if (Suspensions.suspends(attempt.reply)) this.suspensions.suspend(delivery, delivery.currentHop!, attempt.reply, attempt.endMs + suspensionMs(server.config.retry));
       this.aftermath.defer(delivery, attempt, conversation.refused === undefined ? delivery.recipients : [...attempt.recipients, ...held]);
     }
     this.dispatch(server);

@@ -1,15 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { AttemptLog } from '../../../src/model/world/attempt-log.js';
+import type { HopLabel } from '../../../src/model/world/hop-labels.js';
 import type { Conversation } from '../../../src/model/smtp-peer.js';
 import type { AttemptRecord } from '../../../src/model/world/types.js';
 
 const deferred: Conversation = { reply: { code: 450, enhanced: '4.7.1', text: 'no PTR', stage: 'CONNECT' }, reason: 'no-ptr', checks: [{ check: 'ptr', result: 'fail', detail: 'none' }] };
+const own = ['a@one.example'];
 
-function record(i: number): AttemptRecord {
+function conversationOf(i: number): Conversation {
+  // Every fifth attempt has a conversation of its own, as a rate-limited peer's sessions do.
+  return i % 5 === 0 ? { ...deferred, checks: [...deferred.checks] } : deferred;
+}
+
+function record(i: number, hop: HopLabel, conversation: Conversation): AttemptRecord {
   return {
     messageId: `m${i % 3}`, atMs: i * 1000, endMs: i * 1000 + 150, server: i % 2 === 0 ? 'exchange' : 'mailmarshal',
-    nextHop: `mx.d${i}.example`, nextHopAddress: `192.0.2.${i % 250}`, link: i % 5 === 0 ? null : `X${1 + (i % 2)}`, sourceAddress: i % 2 === 0 ? '203.0.113.10' : '198.51.100.20',
-    rule: 'load-balancing:round-robin', recipients: [`a@d${i}.example`], reply: deferred.reply, reason: deferred.reason, checks: deferred.checks,
+    nextHop: hop.host, nextHopAddress: hop.address, link: i % 5 === 0 ? null : `X${1 + (i % 2)}`, sourceAddress: i % 2 === 0 ? '203.0.113.10' : '198.51.100.20',
+    rule: 'load-balancing:round-robin', recipients: i % 6 === 0 ? [`b@d${i}.example`] : own, reply: conversation.reply, reason: conversation.reason, checks: conversation.checks,
     outcome: (['accepted', 'deferred', 'rejected'] as const)[i % 3]!, retryAtMs: i % 4 === 0 ? null : i % 7 === 0 ? i * 1000 + 40 * 86_400_000 : i * 1000 + 60_000,
   };
 }
@@ -17,14 +24,18 @@ function record(i: number): AttemptRecord {
 describe('AttemptLog', () => {
   it('gives back every attempt as stored, across chunks, each message linked to its next', () => {
     const log = new AttemptLog();
+    const hops = Array.from({ length: 50 }, (_, k) => log.hops.add((id) => ({ id, host: `mx.d${k}.example`, address: k % 7 === 0 ? '' : `192.0.2.${k}` })));
+    const stored: AttemptRecord[] = [];
     const last = new Map<string, number>();
     const count = 10_000;
     for (let i = 0; i < count; i++) {
-      const r = record(i);
-      last.set(r.messageId, log.append(r, deferred, last.get(r.messageId) ?? -1));
+      const conversation = conversationOf(i);
+      const r = record(i, hops[i % hops.length]!, conversation);
+      stored.push(r);
+      last.set(r.messageId, log.append(r, conversation, hops[i % hops.length]!, own, last.get(r.messageId) ?? -1));
     }
     expect(log.length).toBe(count);
-    for (const i of [0, 1, 4095, 4096, 4097, 9999]) expect(log.get(i, `m${i % 3}`)).toEqual(record(i));
+    for (const i of [0, 1, 5, 6, 4095, 4096, 4097, 9999]) expect(log.get(i, `m${i % 3}`, own)).toEqual(stored[i]);
     const chain: number[] = [];
     for (let i = 1; i >= 0; i = log.nextOf(i)) chain.push(i);
     expect(chain).toEqual(Array.from({ length: Math.ceil((count - 1) / 3) }, (_, k) => 1 + 3 * k));
