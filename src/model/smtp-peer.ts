@@ -55,6 +55,14 @@ type SessionCheck = Exclude<CheckConfig, { kind: 'greylist' }>;
 const accepted: StagedReply = { ...defaultReplies.accepted.reply, stage: 'END-OF-DATA' };
 // Refusals are made once, not per session: filled replies are remembered by refusal object.
 const relayDenied: StageFailure = { ...defaultReplies.relayDenied, reason: 'relay-denied' };
+/** Distinct answers kept per session key; past it, further ones are simply not shared. */
+const answerVariants = 8;
+
+function sameConversation(a: Conversation, b: Conversation): boolean {
+  if (a.reply !== b.reply || a.reason !== b.reason || a.refused !== undefined || a.checks.length !== b.checks.length) return false;
+  for (let i = 0; i < a.checks.length; i++) if (a.checks[i] !== b.checks[i]) return false;
+  return true;
+}
 
 /**
  * A relay or receiver on the internet: it walks the SMTP stages in order, making the checks and
@@ -74,6 +82,8 @@ export class SmtpPeer {
   private readonly verdicts: Map<number, (StageVerdict | undefined)[]>;
   /** Filled refusal replies by refusal, then session key, shared by the policy's peers. */
   private readonly replies: Map<StageFailure, Map<number, StagedReply>>;
+  /** Distinct conversations of walked sessions by session key, shared by the policy's peers. */
+  private readonly answers: Map<number, Conversation[]>;
   private readonly checkStages: ReadonlySet<SmtpStage>;
   /** Whether sessions hold a slot of a concurrent-connection cap until `settle`. */
   readonly holdsSessions: boolean;
@@ -97,6 +107,7 @@ export class SmtpPeer {
     this.memo = !stateless ? undefined : sharedByPolicy ? context.conversationsOf(policy) : new Map();
     this.verdicts = context.verdictsOf(policy);
     this.replies = context.repliesOf(policy);
+    this.answers = context.answersOf(policy);
     this.holdsSessions = policy.limits.some((limit) => limit.window === 'concurrent');
     this.checkStages = new Set(this.sessionChecks.map((check) => check.stage));
     this.answersPerRecipient = this.greylists.length > 0 || this.limits.some((limit) => limit.perRecipient);
@@ -130,6 +141,29 @@ export class SmtpPeer {
   }
 
   private walk(session: SmtpSession): Conversation {
+    return this.alike(this.dialogue(session), session);
+  }
+
+  /**
+   * A conversation equal to one this policy already gave a session with the same key (the same
+   * reply, reason and check outcomes, no recipient refused on its own) is that one: a
+   * rate-limited peer walks every session, yet its answers are a handful of distinct ones, which
+   * the attempt log can then share rather than keep one each.
+   */
+  private alike(conversation: Conversation, session: SmtpSession): Conversation {
+    if (conversation.refused !== undefined) return conversation;
+    const key = this.sessionKey(session);
+    let seen = this.answers.get(key);
+    if (seen === undefined) {
+      seen = [];
+      this.answers.set(key, seen);
+    }
+    for (const known of seen) if (sameConversation(known, conversation)) return known;
+    if (seen.length < answerVariants) seen.push(conversation);
+    return conversation;
+  }
+
+  private dialogue(session: SmtpSession): Conversation {
     this.held.length = 0;
     const checks: CheckOutcome[] = [];
     let refused: RecipientRefusal[] | undefined;

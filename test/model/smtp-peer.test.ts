@@ -71,4 +71,14 @@ describe('SmtpPeer', () => {
     const texts = ['x@one.example', 'y@two.example'].map((rcpt) => relay.converse({ ...session('198.51.100.20'), recipients: [rcpt] }).reply.text);
     expect(texts).toEqual(['<x@one.example>: Relay access denied', '<y@two.example>: Relay access denied']);
   });
+
+  it('a rate-limited peer gives equal answers as one object, and a different answer as another', () => {
+    const context = new CheckContext(zone);
+    const peer = new SmtpPeer({ name: 'limited', checks: [], limits: [relayLimit] }, 'mx.limited.example', context);
+    const [first, second, third] = [1, 2, 3].map((nowMs) => peer.converse(session('203.0.113.10', nowMs)));
+    expect(first!.reason).toBe('accepted');
+    expect(Object.is(first, second)).toBe(true);
+    expect(third!.reason).toBe('rate-limited');
+    expect(Object.is(peer.converse(session('203.0.113.10', 4)), third)).toBe(true);
+  });
 });

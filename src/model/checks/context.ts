@@ -23,6 +23,7 @@ export class CheckContext {
   private readonly conversations = new Map<PeerPolicy, Map<number, Conversation>>();
   private readonly verdicts = new Map<PeerPolicy, Map<number, (StageVerdict | undefined)[]>>();
   private readonly replies = new Map<PeerPolicy, Map<StageFailure, Map<number, StagedReply>>>();
+  private readonly answers = new Map<PeerPolicy, Map<number, Conversation[]>>();
 
   constructor(zone: DnsZone, blocklists: readonly BlocklistConfig[] = []) {
     this.identity = new IdentityResolver(zone);
@@ -47,6 +48,11 @@ export class CheckContext {
   /** Filled refusal replies of a policy by refusal, then session key, shared by its peers. */
   repliesOf(policy: PeerPolicy): Map<StageFailure, Map<number, StagedReply>> {
     return memoOf(this.replies, policy);
+  }
+
+  /** Distinct conversations of a policy's walked sessions by session key, shared by its peers. */
+  answersOf(policy: PeerPolicy): Map<number, Conversation[]> {
+    return memoOf(this.answers, policy);
   }
 }
 

@@ -17,7 +17,7 @@ const maxOffset = 0x7fffffff;
 const maxNameId = 0xffff;
 const inExtra = 0xffff;
 /** Conversations most attempts share (accepted, the usual refusals) get small ids; the rest go in the extras. */
-const sharedConversationLimit = 64;
+const sharedConversationLimit = 32;
 
 /** One chunk of columns: typed arrays only, which the collector never scans. */
 class Chunk {
@@ -45,6 +45,8 @@ export class AttemptLog {
   /** Pairs of (conversation or undefined, recipients or undefined) for rows that need them. */
   private readonly extras: unknown[] = [];
   private readonly farRetries = new Map<number, number>();
+  private lastConversation: Conversation | undefined;
+  private lastConversationId = 0;
 
   /** Number of attempts stored. */
   get length(): number {
@@ -123,6 +125,16 @@ export class AttemptLog {
 
   /** A small id for one of the few conversations most attempts share, found by a scan; else `inExtra`. */
   private conversationId(conversation: Conversation): number {
+    if (conversation === this.lastConversation) return this.lastConversationId;
+    const id = this.findConversation(conversation);
+    if (id !== inExtra) {
+      this.lastConversation = conversation;
+      this.lastConversationId = id;
+    }
+    return id;
+  }
+
+  private findConversation(conversation: Conversation): number {
     const known = this.conversations;
     for (let id = 0; id < known.length; id++) if (known[id] === conversation) return id;
     if (known.length >= sharedConversationLimit) return inExtra;
