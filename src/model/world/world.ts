@@ -18,6 +18,7 @@ import { sessionRecipients } from './recipient-outcomes.js';
 import { Suspensions } from './suspension.js';
 import { Aftermath } from './aftermath.js';
 import type { RouteDecision } from '../firewall/types.js';
+import type { MessageSpec } from '../traffic.js';
 import type { AttemptRecord, MessageRecord, WorldConfig, WorldObserver } from './types.js';
 
 /** Events of the mail world, handled in (time, seq) order by the kernel. */
@@ -149,22 +150,28 @@ export class World {
 
   /** A message enters a server's queue; its deliveries are due at once. */
   private enqueue(message: TrackedMessage, server: ServerState): void {
-    const { to, toDomains } = message.spec;
-    const direct = server.config.route.kind === 'direct';
+    const { spec } = message;
     this.setDepth(server, server.depth + 1);
-    // Most messages make one delivery; they skip the split's arrays. Where the message carries
-    // its domains, only that list is read: each list read is a cache miss a million times a day.
-    const domain = !direct ? '' : toDomains !== undefined ? (toDomains.length === 1 ? toDomains[0]! : undefined) : to.length === 1 ? this.recipientDomains.of(to[0]!) : undefined;
+    // Most messages make one delivery; they skip the split's arrays.
+    const domain = this.singleDomain(spec, server.config.route.kind === 'direct');
     if (domain !== undefined) {
       message.openDeliveries += 1;
-      server.ready.push(newDelivery(message, server, this.sim.nowMs, undefined, to, domain));
+      server.ready.push(newDelivery(message, server, this.sim.nowMs, undefined, spec.to, domain));
     } else {
-      const parts = this.recipientDomains.split(to, message.spec.toDomains);
+      const parts = this.recipientDomains.split(spec.to, spec.toDomains);
       const siblings: Siblings = { open: parts.length };
       message.openDeliveries += parts.length;
       for (const part of parts) server.ready.push(newDelivery(message, server, this.sim.nowMs, siblings, part.recipients, part.domain));
     }
     this.dispatch(server);
+  }
+
+  /** The domain of a message's one delivery at a server: '' on a relay hop; undefined when it splits by domain. */
+  private singleDomain(spec: MessageSpec, direct: boolean): string | undefined {
+    if (!direct) return '';
+    // Where the message carries its domains, only that list is read: a cache miss a million times a day.
+    if (spec.toDomains !== undefined) return spec.toDomains.length === 1 ? spec.toDomains[0] : undefined;
+    return spec.to.length === 1 ? this.recipientDomains.of(spec.to[0]!) : undefined;
   }
 
   private dispatch(server: ServerState): void {
