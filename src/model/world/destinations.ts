@@ -68,11 +68,6 @@ export class Destinations {
     return this.primaries;
   }
 
-  /** The best mail server of a recipient domain. */
-  domain(domain: string): OutsideHop {
-    return this.mxHops(domain)[0]!;
-  }
-
   /**
    * The mail servers of a recipient domain, best first, at most `mxAddressLimit`; never empty
    * (an unresolvable hop stands for none). Remembered, so their limiters keep their state.
