@@ -28,7 +28,7 @@ export class Aftermath {
   settleRecipients(delivery: Delivery, session: AttemptRecord, refused: NonNullable<Conversation['refused']>): readonly string[] {
     const outcome = settleRefusals(session, refused, this.retryAt(delivery, session.endMs));
     for (const { record, refusal } of outcome.records) {
-      delivery.message.addAttempt(record, refusal, delivery.currentHop!);
+      delivery.message.addAttempt(record, refusal, delivery.currentHop!, false);
       this.observer.onAttempt?.(record, delivery.message);
       if (record.outcome !== 'rejected') continue;
       this.notice('bounce', delivery, record.recipients, record.reason, record.reply);
@@ -43,11 +43,15 @@ export class Aftermath {
     delivery.message.finalReason = reason;
   }
 
-  /** Keeps a delivery queued for `recipients` until its next retry, or its expiry. */
-  defer(delivery: Delivery, attempt: AttemptRecord, recipients: readonly string[]): void {
+  /** Keeps a delivery queued until its next retry, or its expiry: for `narrowedTo`, or all its recipients when undefined. */
+  defer(delivery: Delivery, attempt: AttemptRecord, narrowedTo: readonly string[] | undefined): void {
     const server = delivery.server;
     const retryAtMs = attempt.outcome === 'deferred' ? attempt.retryAtMs : this.retryAt(delivery, attempt.endMs);
-    delivery.recipients = recipients;
+    if (narrowedTo !== undefined) {
+      delivery.recipients = narrowedTo;
+      delivery.ownRecipients = false;
+    }
+    const recipients = delivery.recipients;
     delivery.failures++;
     delivery.hop = 0;
     delivery.handshakes = 0;

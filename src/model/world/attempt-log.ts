@@ -7,7 +7,7 @@ const outcomes = ['accepted', 'deferred', 'rejected'] as const;
 
 /** Entries per chunk. */
 const chunkSize = 4096;
-/** next attempt of the message; session length, ms; retry less end time, ms (or a marker); hop; extra (or -1). */
+/** previous attempt of the message (or -1); session length, ms; retry less end time, ms (or a marker); hop; extra (or -1). */
 const intColumns = 5;
 /** outcome, server, link (0: none), source address, rule, conversation (or `inExtra`). */
 const nameColumns = 6;
@@ -55,23 +55,24 @@ export class AttemptLog {
 
   /**
    * Stores an attempt to `hop` after `previous` (the message's last attempt, or -1); returns its
-   * index. `ownRecipients` is the message's recipient list, which most attempts carry.
+   * index. `ownRecipients`: the attempt carries the message's own recipient list, as most do, so
+   * the row need not keep it. The caller says so, rather than the log comparing the lists: that
+   * comparison would read the list, a cache miss a million times a day.
    */
-  append(record: AttemptRecord, conversation: Conversation, hop: HopLabel, ownRecipients: readonly string[], previous: number): number {
+  append(record: AttemptRecord, conversation: Conversation, hop: HopLabel, ownRecipients: boolean, previous: number): number {
     const index = this.size++;
     const slot = index % chunkSize;
     if (slot === 0) this.chunks.push(new Chunk());
     const chunk = this.chunks[this.chunks.length - 1]!;
     chunk.startMs[slot] = record.atMs;
     const conversationId = this.conversationId(conversation);
-    const ownList = record.recipients === ownRecipients;
     const ints = chunk.ints;
     const i = slot * intColumns;
-    ints[i] = -1;
+    ints[i] = previous;
     ints[i + 1] = record.endMs - record.atMs;
     ints[i + 2] = this.retryOffset(index, record);
     ints[i + 3] = hop.id;
-    ints[i + 4] = conversationId === inExtra || !ownList ? this.addExtra(conversationId === inExtra ? conversation : undefined, ownList ? undefined : record.recipients) : -1;
+    ints[i + 4] = conversationId === inExtra || !ownRecipients ? this.addExtra(conversationId === inExtra ? conversation : undefined, ownRecipients ? undefined : record.recipients) : -1;
     const names = chunk.names;
     const n = slot * nameColumns;
     names[n] = record.outcome === 'accepted' ? 0 : record.outcome === 'deferred' ? 1 : 2;
@@ -80,12 +81,14 @@ export class AttemptLog {
     names[n + 3] = this.nameId(record.sourceAddress);
     names[n + 4] = this.nameId(record.rule);
     names[n + 5] = conversationId;
-    if (previous >= 0) this.chunks[Math.floor(previous / chunkSize)]!.ints[(previous % chunkSize) * intColumns] = index;
     return index;
   }
 
-  /** The attempt after `index` of the same message, or -1: a linked list per message, no arrays. */
-  nextOf(index: number): number {
+  /**
+   * The attempt before `index` of the same message, or -1: a list per message linked backwards,
+   * so that storing an attempt writes only its own row, not one written hours before.
+   */
+  previousOf(index: number): number {
     return this.chunks[Math.floor(index / chunkSize)]!.ints[(index % chunkSize) * intColumns]!;
   }
 

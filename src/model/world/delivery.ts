@@ -26,6 +26,8 @@ export interface Delivery {
   readonly siblings: Siblings | undefined;
   /** Recipients still to deliver; narrows when RCPT answers some of them on their own. */
   recipients: readonly string[];
+  /** Whether `recipients` is the message's own list (most deliveries, all their lives): the attempt log then keeps no list of its own. */
+  ownRecipients: boolean;
   /** Recipient domain for direct delivery; empty otherwise. */
   readonly domain: string;
   failures: number;
@@ -65,9 +67,12 @@ export function newServerState(config: ServerConfig, labels: HopLabels): ServerS
   return { config, depth: 0, peakDepth: 0, peakAtMs: 0, active: 0, ready: [], readyHead: 0, label };
 }
 
-/** A fresh queue entry for some recipients of a message, queued at `server` at `queuedAtMs`. */
-export function newDelivery(message: TrackedMessage, server: ServerState, queuedAtMs: number, siblings: Siblings | undefined, recipients: readonly string[], domain: string): Delivery {
-  return { message, server, queuedAtMs, siblings, recipients, domain, failures: 0, hop: 0, handshakes: 0, destination: undefined, current: undefined, currentHop: undefined, conversation: undefined };
+/**
+ * A fresh queue entry for some recipients of a message, queued at `server` at `queuedAtMs`;
+ * `recipients` undefined: all of them, the message's own list.
+ */
+export function newDelivery(message: TrackedMessage, server: ServerState, queuedAtMs: number, siblings: Siblings | undefined, recipients: readonly string[] | undefined, domain: string): Delivery {
+  return { message, server, queuedAtMs, siblings, recipients: recipients ?? message.spec.to, ownRecipients: recipients === undefined, domain, failures: 0, hop: 0, handshakes: 0, destination: undefined, current: undefined, currentHop: undefined, conversation: undefined };
 }
 
 /** Takes the oldest ready delivery, compacting the array now and then instead of shifting. */

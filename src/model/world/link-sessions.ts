@@ -94,7 +94,8 @@ export class LinkSessions {
     const reply: StagedReply = { code: null, enhanced: '4.4.2', text: `lost connection with ${old.nextHop}[${old.nextHopAddress}]: ${why}`, stage: old.reply.stage };
     const checks = delivery.conversation?.checks ?? noChecks;
     delivery.conversation = { reply, reason: 'connection-lost', checks };
-    const attempt: AttemptRecord = { ...old, endMs, reply, reason: 'connection-lost', checks, outcome: 'deferred', retryAtMs: this.retryAt(delivery, endMs) };
+    // Nobody was answered in a lost session, those RCPT refused on their own included: all stay queued.
+    const attempt: AttemptRecord = { ...old, endMs, recipients: delivery.recipients, reply, reason: 'connection-lost', checks, outcome: 'deferred', retryAtMs: this.retryAt(delivery, endMs) };
     delivery.current = attempt;
     this.sim.schedule(endMs, { kind: 'done', delivery, attempt });
   }

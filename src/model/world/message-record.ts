@@ -13,7 +13,6 @@ export class TrackedMessage implements MessageRecord {
   openDeliveries = 0;
   bounced = false;
   attemptCount = 0;
-  private first = -1;
   private last = -1;
 
   constructor(
@@ -24,18 +23,17 @@ export class TrackedMessage implements MessageRecord {
 
   get attempts(): readonly AttemptRecord[] {
     const result: AttemptRecord[] = [];
-    for (let i = this.first; i >= 0; i = this.log.nextOf(i)) result.push(this.log.get(i, this.spec.id, this.spec.to));
-    return result;
+    for (let i = this.last; i >= 0; i = this.log.previousOf(i)) result.push(this.log.get(i, this.spec.id, this.spec.to));
+    return result.reverse();
   }
 
   get lastAttempt(): AttemptRecord | undefined {
     return this.last < 0 ? undefined : this.log.get(this.last, this.spec.id, this.spec.to);
   }
 
-  /** Stores an attempt of this message, to `hop`, in the log. */
-  addAttempt(record: AttemptRecord, conversation: Conversation, hop: HopLabel): void {
-    this.last = this.log.append(record, conversation, hop, this.spec.to, this.last);
-    if (this.first < 0) this.first = this.last;
+  /** Stores an attempt of this message, to `hop`, in the log; `ownRecipients`: it carries the message's own recipient list. */
+  addAttempt(record: AttemptRecord, conversation: Conversation, hop: HopLabel, ownRecipients: boolean): void {
+    this.last = this.log.append(record, conversation, hop, ownRecipients, this.last);
     this.attemptCount++;
   }
 }

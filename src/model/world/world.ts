@@ -156,7 +156,7 @@ export class World {
     const domain = this.singleDomain(spec, server.config.route.kind === 'direct');
     if (domain !== undefined) {
       message.openDeliveries += 1;
-      server.ready.push(newDelivery(message, server, this.sim.nowMs, undefined, spec.to, domain));
+      server.ready.push(newDelivery(message, server, this.sim.nowMs, undefined, undefined, domain));
     } else {
       const parts = this.recipientDomains.split(spec.to, spec.toDomains);
       const siblings: Siblings = { open: parts.length };
@@ -267,7 +267,7 @@ export class World {
     this.links.closed(delivery, attempt, server.config.address);
     const message = delivery.message;
     const conversation = delivery.conversation!;
-    message.addAttempt(attempt, conversation, delivery.currentHop!);
+    message.addAttempt(attempt, conversation, delivery.currentHop!, delivery.ownRecipients && conversation.refused === undefined);
     this.observer.onAttempt?.(attempt, delivery.message);
     if (attempt.outcome === 'deferred' && this.mx.fallsBack(delivery, conversation)) return this.fallBack(delivery, attempt);
     const resumed = this.slots.get(server)?.release(delivery);
@@ -287,7 +287,7 @@ export class World {
       }
     } else {
       if (Suspensions.suspends(attempt.reply)) this.suspensions.suspend(delivery, delivery.currentHop!, attempt.reply, attempt.endMs + suspensionMs(server.config.retry));
-      this.aftermath.defer(delivery, attempt, conversation.refused === undefined ? delivery.recipients : [...attempt.recipients, ...held]);
+      this.aftermath.defer(delivery, attempt, conversation.refused === undefined ? undefined : [...attempt.recipients, ...held]);
     }
     this.dispatch(server);
   }

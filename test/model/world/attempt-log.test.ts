@@ -1,4 +1,10 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { RunSession } from '../../../src/run/session.js';
+import { loadScenarioText } from '../../../src/scenario/load-scenario.js';
+import type { Scenario } from '../../../src/scenario/schema/index.js';
+import { arbitraryScenario } from '../../support/arbitrary-scenario.js';
 import { AttemptLog } from '../../../src/model/world/attempt-log.js';
 import type { HopLabel } from '../../../src/model/world/hop-labels.js';
 import type { Conversation } from '../../../src/model/smtp-peer.js';
@@ -22,7 +28,7 @@ function record(i: number, hop: HopLabel, conversation: Conversation): AttemptRe
 }
 
 describe('AttemptLog', () => {
-  it('gives back every attempt as stored, across chunks, each message linked to its next', () => {
+  it('gives back every attempt as stored, across chunks, each message linked to its previous', () => {
     const log = new AttemptLog();
     const hops = Array.from({ length: 50 }, (_, k) => log.hops.add((id) => ({ id, host: `mx.d${k}.example`, address: k % 7 === 0 ? '' : `192.0.2.${k}` })));
     const stored: AttemptRecord[] = [];
@@ -32,12 +38,53 @@ describe('AttemptLog', () => {
       const conversation = conversationOf(i);
       const r = record(i, hops[i % hops.length]!, conversation);
       stored.push(r);
-      last.set(r.messageId, log.append(r, conversation, hops[i % hops.length]!, own, last.get(r.messageId) ?? -1));
+      last.set(r.messageId, log.append(r, conversation, hops[i % hops.length]!, r.recipients === own, last.get(r.messageId) ?? -1));
     }
     expect(log.length).toBe(count);
     for (const i of [0, 1, 5, 6, 4095, 4096, 4097, 9999]) expect(log.get(i, `m${i % 3}`, own)).toEqual(stored[i]);
     const chain: number[] = [];
-    for (let i = 1; i >= 0; i = log.nextOf(i)) chain.push(i);
-    expect(chain).toEqual(Array.from({ length: Math.ceil((count - 1) / 3) }, (_, k) => 1 + 3 * k));
+    for (let i = last.get('m1')!; i >= 0; i = log.previousOf(i)) chain.push(i);
+    expect(chain.reverse()).toEqual(Array.from({ length: Math.ceil((count - 1) / 3) }, (_, k) => 1 + 3 * k));
+  });
+});
+
+/** Runs a scenario; returns each message's attempts as the world reported them, and the session. */
+function reportedAttempts(scenario: Scenario): { session: RunSession; reported: Map<string, AttemptRecord[]> } {
+  const session = new RunSession(scenario);
+  const reported = new Map<string, AttemptRecord[]>();
+  session.subscribe((event) => {
+    if (event.type !== 'attempt') return;
+    const list = reported.get(event.attempt.messageId) ?? [];
+    list.push(event.attempt);
+    reported.set(event.attempt.messageId, list);
+  });
+  session.runToEnd();
+  return { session, reported };
+}
+
+function expectLogMatches(scenario: Scenario): number {
+  const { session, reported } = reportedAttempts(scenario);
+  let count = 0;
+  for (const message of session.messages) {
+    expect(message.attempts).toEqual(reported.get(message.spec.id) ?? []);
+    count += message.attempts.length;
+  }
+  return count;
+}
+
+describe('AttemptLog in a run', () => {
+  // Every bundled scenario that carries its own traffic: greylisting and recipient limits answer
+  // recipients on their own, outages cut sessions, fallbacks change hops within one try.
+  const files = ['bigpond', 'lb', 'mail'].flatMap((dir) => readdirSync(`scenarios/${dir}`).filter((name) => name.endsWith('.yaml')).map((name) => `scenarios/${dir}/${name}`));
+  for (const file of files) {
+    it(`gives back every attempt of ${file} as the world reported it, in order`, () => {
+      const loaded = loadScenarioText(readFileSync(file, 'utf8'), file);
+      if (!loaded.ok) throw new Error(loaded.diagnostics.map((d) => d.message).join('; '));
+      expect(expectLogMatches(loaded.scenario)).toBeGreaterThan(0);
+    });
+  }
+
+  it('gives back every attempt of a random scenario as the world reported it', () => {
+    fc.assert(fc.property(arbitraryScenario, (scenario) => void expectLogMatches(scenario)), { numRuns: 40 });
   });
 });
