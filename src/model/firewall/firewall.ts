@@ -4,6 +4,9 @@ import { Nat } from './nat.js';
 import { PolicyRoutes } from './policy-routes.js';
 import type { ExistingConnections, FirewallConfig, Flow, LinkView, RouteDecision } from './types.js';
 
+/** Distinct routed decisions kept for sharing; a NAT pool over many sources could make more. */
+const maxSharedDecisions = 16;
+
 /**
  * The site's firewall: policy routes first (first match wins), then the load-balancing group,
  * then outbound NAT by egress link. It only ever places a new connection on a link it believes
@@ -20,6 +23,8 @@ export class Firewall implements LinkView {
   /** Failover order, best first, for failing back open connections; empty in other modes. */
   private readonly failoverOrder: readonly string[];
   readonly existingConnections: ExistingConnections;
+  /** Decisions made so far, shared: a link, NAT result and rule give the same one every time. */
+  private readonly decisions: Extract<RouteDecision, { kind: 'routed' }>[] = [];
 
   /**
    * @param linkAddresses each link's own public address, the NAT address when no rule names one.
@@ -97,7 +102,11 @@ export class Firewall implements LinkView {
   }
 
   private routed(flow: Flow, link: string, rule: string): RouteDecision {
-    const translation = this.nat.translate(link, flow.sourceAddress);
-    return { kind: 'routed', link, natAddress: translation.address, rule, ispDrops: translation.ispDrops };
+    const { address, ispDrops } = this.nat.translate(link, flow.sourceAddress);
+    // A site has a handful of links, sources and rules; a scan finds the decision without making one per connection.
+    for (const known of this.decisions) if (known.link === link && known.natAddress === address && known.rule === rule && known.ispDrops === ispDrops) return known;
+    const decision = { kind: 'routed' as const, link, natAddress: address, rule, ispDrops };
+    if (this.decisions.length < maxSharedDecisions) this.decisions.push(decision);
+    return decision;
   }
 }

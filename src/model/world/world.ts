@@ -64,6 +64,12 @@ export class World {
   /** Link changes, probes, and the sessions they cut. */
   private readonly links: LinkSessions;
   private sourcePort = 32768;
+  // One flow and one session, refilled for each connection: the firewall and the peers read them
+  // and keep none of them, and a million connections a day need not make two objects each.
+  private readonly flow = { sourceAddress: '', destinationAddress: '', port: smtpPort, sourcePort: 0 };
+  private readonly session: { sourceAddress: string; helo: string; sender: string; recipients: readonly string[]; nowMs: number; account: string | undefined } = {
+    sourceAddress: '', helo: '', sender: '', recipients: [], nowMs: 0, account: undefined,
+  };
   private readonly recipientDomains = new RecipientDomains();
 
   constructor(readonly config: WorldConfig, private readonly observer: WorldObserver = {}) {
@@ -214,16 +220,25 @@ export class World {
       return this.record(delivery, hop, null, server.address, 'none', { reply: hop.reply, reason: hop.reason, checks: noChecks }, 0);
     }
     this.sourcePort = this.sourcePort >= 60999 ? 32768 : this.sourcePort + 1; // Linux ip_local_port_range
-    const decision = this.firewall.route({ sourceAddress: server.address, destinationAddress: hop.address, port: smtpPort, sourcePort: this.sourcePort }, this.sim.nowMs);
+    const flow = this.flow;
+    flow.sourceAddress = server.address;
+    flow.destinationAddress = hop.address;
+    flow.sourcePort = this.sourcePort;
+    const decision = this.firewall.route(flow, this.sim.nowMs);
     if (decision.kind === 'dropped') {
       const reply: StagedReply = { code: null, enhanced: '4.4.1', text: `connect to ${hop.host}[${hop.address}]:25: Network is unreachable (${decision.why})`, stage: 'CONNECT' };
       return this.record(delivery, hop, null, server.address, decision.rule, { reply, reason: 'link-down', checks: noChecks }, 0);
     }
     const handshakeMs = decision.ispDrops ? -1 : this.network.handshakeDelayMs(decision.link);
     if (handshakeMs < 0) return this.timedOut(delivery, hop, decision);
-    const conversation = hop.peer.converse({
-      sourceAddress: decision.natAddress, helo: server.helo, sender: delivery.message.spec.from, recipients: delivery.recipients, nowMs: this.sim.nowMs, account: server.account,
-    });
+    const session = this.session;
+    session.sourceAddress = decision.natAddress;
+    session.helo = server.helo;
+    session.sender = delivery.message.spec.from;
+    session.recipients = delivery.recipients;
+    session.nowMs = this.sim.nowMs;
+    session.account = server.account;
+    const conversation = hop.peer.converse(session);
     const commandsEndMs = this.sim.nowMs + handshakeMs + (stageIndex(conversation.reply.stage) + 1) * outsideCommandMs;
     const endMs = conversation.reason === 'accepted' ? this.network.send(decision.link, commandsEndMs, delivery.message.spec.sizeBytes) : commandsEndMs;
     if (hop.peer.holdsSessions) hop.peer.settle(endMs);

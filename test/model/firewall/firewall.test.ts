@@ -28,6 +28,17 @@ describe('Firewall', () => {
     expect(firewall.route(flow)).toMatchObject({ link: 'X2', natAddress: '198.51.100.21' });
   });
 
+  it('gives the same decision object for the same link, NAT result and rule, and a right one otherwise', () => {
+    const firewall = new Firewall(config, addresses);
+    const toRelay = { sourceAddress: '192.168.1.10', destinationAddress: '61.9.168.10', port: 25 };
+    const elsewhere = { sourceAddress: '192.168.1.10', destinationAddress: '192.0.2.7', port: 25 };
+    expect(firewall.route(toRelay)).toBe(firewall.route(toRelay));
+    const [first, second, third] = [firewall.route(elsewhere), firewall.route(elsewhere), firewall.route(elsewhere)];
+    expect(first).toBe(third);
+    expect(second).toEqual({ kind: 'routed', link: 'X2', natAddress: '198.51.100.21', rule: 'load-balancing:round-robin', ispDrops: false });
+    expect(firewall.route(toRelay)).toEqual({ kind: 'routed', link: 'X1', natAddress: '203.0.113.10', rule: 'policy-route:relay-via-adsl', ispDrops: false });
+  });
+
   it('falls back to the group or drops when the pinned link is down, as the route says', () => {
     const firewall = new Firewall(config, addresses);
     firewall.setLinkUp('X1', false);
