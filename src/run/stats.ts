@@ -1,6 +1,7 @@
 import type { Reason } from '../model/reasons.js';
 import type { MailNotice } from '../model/world/notices.js';
-import type { AttemptRecord, MessageRecord, WorldObserver } from '../model/world/types.js';
+import type { AttemptLog } from '../model/world/attempt-log.js';
+import type { MessageRecord, WorldObserver } from '../model/world/types.js';
 import type { RunListener } from './run-events.js';
 
 /** SMTP attempts that left through one link, by outcome. */
@@ -47,15 +48,19 @@ export class RunStats implements WorldObserver {
     if (this.listeners.size > 0) this.emit({ type: 'submitted', atMs, messageId: message.spec.id });
   }
 
-  onAttempt(attempt: AttemptRecord): void {
+  onAttempt(log: AttemptLog, index: number, message: MessageRecord): void {
     this.attempts++;
-    this.count(attempt.reason);
-    if (attempt.link !== null) {
-      const counts = this.links.get(attempt.link)!;
+    this.count(log.reasonOf(index));
+    const link = log.linkOf(index);
+    if (link !== null) {
+      const counts = this.links.get(link)!;
       counts.attempts++;
-      counts[attempt.outcome]++;
+      counts[log.outcomeOf(index)]++;
     }
-    if (this.listeners.size > 0) this.emit({ type: 'attempt', atMs: attempt.endMs, attempt });
+    if (this.listeners.size === 0) return;
+    // Only listeners need the whole record, so only for them is it rebuilt from the log.
+    const attempt = log.get(index, message.spec.id, message.spec.to);
+    this.emit({ type: 'attempt', atMs: attempt.endMs, attempt });
   }
 
   onMessageFinished(message: MessageRecord, atMs: number): void {

@@ -4,7 +4,8 @@ import type { StagedReply } from '../smtp.js';
 import type { Conversation } from '../smtp-peer.js';
 import type { Delivery, Siblings } from './delivery.js';
 import { settleRefusals } from './recipient-outcomes.js';
-import type { AttemptRecord, WorldObserver } from './types.js';
+import type { AttemptLog } from './attempt-log.js';
+import type { WorldObserver } from './types.js';
 import type { WorldEvent } from './world.js';
 
 /**
@@ -20,19 +21,24 @@ export class Aftermath {
 
   constructor(
     private readonly sim: Simulator<WorldEvent>,
+    private readonly log: AttemptLog,
     private readonly observer: WorldObserver,
     private readonly retryAt: (delivery: Delivery, failedAtMs: number) => number | null,
   ) {}
 
-  /** Records the recipients RCPT refused on their own; bounces the 5xx ones; returns the 4xx ones. */
-  settleRecipients(delivery: Delivery, session: AttemptRecord, refused: NonNullable<Conversation['refused']>): readonly string[] {
-    const outcome = settleRefusals(session, refused, this.retryAt(delivery, session.endMs));
-    for (const { record, refusal } of outcome.records) {
-      delivery.message.addAttempt(record, refusal, delivery.currentHop!, false);
-      this.observer.onAttempt?.(record, delivery.message);
-      if (record.outcome !== 'rejected') continue;
-      this.notice('bounce', delivery, record.recipients, record.reason, record.reply);
-      this.markBounced(delivery, record.reason);
+  /**
+   * Records the recipients RCPT refused on their own in the delivery's session just ended;
+   * bounces the 5xx ones; returns the 4xx ones.
+   */
+  settleRecipients(delivery: Delivery, refused: NonNullable<Conversation['refused']>): readonly string[] {
+    const outcome = settleRefusals(delivery, refused, this.retryAt(delivery, delivery.endMs));
+    const { message } = delivery;
+    for (const { facts, refusal } of outcome.records) {
+      const index = message.addAttempt(facts, delivery.server.config.name, delivery.currentHop!, refusal, [refusal.recipient]);
+      this.observer.onAttempt?.(this.log, index, message);
+      if (facts.outcome !== 'rejected') continue;
+      this.notice('bounce', delivery, [refusal.recipient], refusal.reason, refusal.reply);
+      this.markBounced(delivery, refusal.reason);
     }
     return outcome.deferred;
   }
@@ -43,10 +49,13 @@ export class Aftermath {
     delivery.message.finalReason = reason;
   }
 
-  /** Keeps a delivery queued until its next retry, or its expiry: for `narrowedTo`, or all its recipients when undefined. */
-  defer(delivery: Delivery, attempt: AttemptRecord, narrowedTo: readonly string[] | undefined): void {
+  /**
+   * Keeps a delivery queued, after its session just ended, until its next retry or its expiry:
+   * for `narrowedTo`, or all its recipients when undefined.
+   */
+  defer(delivery: Delivery, narrowedTo: readonly string[] | undefined): void {
     const server = delivery.server;
-    const retryAtMs = attempt.outcome === 'deferred' ? attempt.retryAtMs : this.retryAt(delivery, attempt.endMs);
+    const retryAtMs = delivery.outcome === 'deferred' ? delivery.retryAtMs : this.retryAt(delivery, delivery.endMs);
     if (narrowedTo !== undefined) {
       delivery.recipients = narrowedTo;
       delivery.ownRecipients = false;
@@ -58,7 +67,7 @@ export class Aftermath {
     const noticeMs = server.config.retry.delayNoticeMs;
     if (noticeMs !== undefined && this.observer.onNotice !== undefined && this.sim.nowMs - delivery.queuedAtMs >= noticeMs && !this.noticed.has(delivery.siblings ?? delivery)) {
       this.noticed.add(delivery.siblings ?? delivery);
-      this.notice('delay', delivery, recipients, attempt.reason, attempt.reply);
+      this.notice('delay', delivery, recipients, delivery.conversation!.reason, delivery.conversation!.reply);
     }
     if (retryAtMs !== null) this.sim.schedule(retryAtMs, { kind: 'due', delivery });
     else this.sim.schedule(delivery.queuedAtMs + server.config.retry.lifetimeMs, { kind: 'expire', delivery });

@@ -1,9 +1,10 @@
+import type { Reason } from '../reasons.js';
 import type { Conversation } from '../smtp-peer.js';
 import { HopLabels, type HopLabel } from './hop-labels.js';
 import { SmallInterner } from './small-interner.js';
-import type { AttemptRecord } from './types.js';
+import type { AttemptOutcome, AttemptRecord, SessionFacts } from './types.js';
 
-const outcomes = ['accepted', 'deferred', 'rejected'] as const;
+const outcomes: readonly AttemptOutcome[] = ['accepted', 'deferred', 'rejected'];
 
 /** Entries per chunk. */
 const chunkSize = 4096;
@@ -54,34 +55,51 @@ export class AttemptLog {
   }
 
   /**
-   * Stores an attempt to `hop` after `previous` (the message's last attempt, or -1); returns its
-   * index. `ownRecipients`: the attempt carries the message's own recipient list, as most do, so
-   * the row need not keep it. The caller says so, rather than the log comparing the lists: that
-   * comparison would read the list, a cache miss a million times a day.
+   * Stores a session of `server` to `hop` that went as `conversation`, after `previous` (the
+   * message's last attempt, or -1); returns its index. `recipients`: the session's recipients, or
+   * undefined when they are the message's own list, as for most sessions, so the row need not
+   * keep it. The caller says so, rather than the log comparing the lists: that comparison would
+   * read the list, a cache miss a million times a day.
    */
-  append(record: AttemptRecord, conversation: Conversation, hop: HopLabel, ownRecipients: boolean, previous: number): number {
+  append(previous: number, facts: SessionFacts, server: string, hop: HopLabel, conversation: Conversation, recipients: readonly string[] | undefined): number {
     const index = this.size++;
     const slot = index % chunkSize;
     if (slot === 0) this.chunks.push(new Chunk());
     const chunk = this.chunks[this.chunks.length - 1]!;
-    chunk.startMs[slot] = record.atMs;
+    chunk.startMs[slot] = facts.atMs;
     const conversationId = this.conversationId(conversation);
     const ints = chunk.ints;
     const i = slot * intColumns;
     ints[i] = previous;
-    ints[i + 1] = record.endMs - record.atMs;
-    ints[i + 2] = this.retryOffset(index, record);
+    ints[i + 1] = facts.endMs - facts.atMs;
+    ints[i + 2] = this.retryOffset(index, facts);
     ints[i + 3] = hop.id;
-    ints[i + 4] = conversationId === inExtra || !ownRecipients ? this.addExtra(conversationId === inExtra ? conversation : undefined, ownRecipients ? undefined : record.recipients) : -1;
+    ints[i + 4] = conversationId === inExtra || recipients !== undefined ? this.addExtra(conversationId === inExtra ? conversation : undefined, recipients) : -1;
     const names = chunk.names;
     const n = slot * nameColumns;
-    names[n] = record.outcome === 'accepted' ? 0 : record.outcome === 'deferred' ? 1 : 2;
-    names[n + 1] = this.nameId(record.server);
-    names[n + 2] = record.link === null ? 0 : this.nameId(record.link) + 1;
-    names[n + 3] = this.nameId(record.sourceAddress);
-    names[n + 4] = this.nameId(record.rule);
+    names[n] = facts.outcome === 'accepted' ? 0 : facts.outcome === 'deferred' ? 1 : 2;
+    names[n + 1] = this.nameId(server);
+    names[n + 2] = facts.link === null ? 0 : this.nameId(facts.link) + 1;
+    names[n + 3] = this.nameId(facts.sourceAddress);
+    names[n + 4] = this.nameId(facts.rule);
     names[n + 5] = conversationId;
     return index;
+  }
+
+  /** How attempt `index` went. */
+  outcomeOf(index: number): AttemptOutcome {
+    return outcomes[this.chunkOf(index).names[(index % chunkSize) * nameColumns]!]!;
+  }
+
+  /** Why attempt `index` went as it did. */
+  reasonOf(index: number): Reason {
+    return this.conversationOf(this.chunkOf(index), index % chunkSize).reason;
+  }
+
+  /** The egress link of attempt `index`, or null. */
+  linkOf(index: number): string | null {
+    const link = this.chunkOf(index).names[(index % chunkSize) * nameColumns + 2]!;
+    return link === 0 ? null : this.names.name(link - 1);
   }
 
   /**
@@ -89,18 +107,17 @@ export class AttemptLog {
    * so that storing an attempt writes only its own row, not one written hours before.
    */
   previousOf(index: number): number {
-    return this.chunks[Math.floor(index / chunkSize)]!.ints[(index % chunkSize) * intColumns]!;
+    return this.chunkOf(index).ints[(index % chunkSize) * intColumns]!;
   }
 
   /** Rebuilds attempt `index` of the message `messageId`, whose recipients are `ownRecipients`. */
   get(index: number, messageId: string, ownRecipients: readonly string[]): AttemptRecord {
-    const chunk = this.chunks[Math.floor(index / chunkSize)]!;
+    const chunk = this.chunkOf(index);
     const slot = index % chunkSize;
     const i = slot * intColumns;
     const n = slot * nameColumns;
     const extra = chunk.ints[i + 4]!;
-    const conversationId = chunk.names[n + 5]!;
-    const conversation = conversationId === inExtra ? (this.extras[extra] as Conversation) : this.conversations[conversationId]!;
+    const conversation = this.conversationOf(chunk, slot);
     const recipients = extra >= 0 ? ((this.extras[extra + 1] as readonly string[] | undefined) ?? ownRecipients) : ownRecipients;
     const atMs = chunk.startMs[slot]!;
     const endMs = atMs + chunk.ints[i + 1]!;
@@ -124,6 +141,15 @@ export class AttemptLog {
       outcome: outcomes[chunk.names[n]!]!,
       retryAtMs: retry === noRetry ? null : retry === farRetry ? this.farRetries.get(index)! : endMs + retry,
     };
+  }
+
+  private chunkOf(index: number): Chunk {
+    return this.chunks[Math.floor(index / chunkSize)]!;
+  }
+
+  private conversationOf(chunk: Chunk, slot: number): Conversation {
+    const id = chunk.names[slot * nameColumns + 5]!;
+    return id === inExtra ? (this.extras[chunk.ints[slot * intColumns + 4]!] as Conversation) : this.conversations[id]!;
   }
 
   /** A small id for one of the few conversations most attempts share, found by a scan; else `inExtra`. */
@@ -151,11 +177,11 @@ export class AttemptLog {
     return at;
   }
 
-  private retryOffset(index: number, record: AttemptRecord): number {
-    if (record.retryAtMs === null) return noRetry;
-    const offset = record.retryAtMs - record.endMs;
+  private retryOffset(index: number, facts: SessionFacts): number {
+    if (facts.retryAtMs === null) return noRetry;
+    const offset = facts.retryAtMs - facts.endMs;
     if (offset >= 0 && offset < maxOffset) return offset;
-    this.farRetries.set(index, record.retryAtMs);
+    this.farRetries.set(index, facts.retryAtMs);
     return farRetry;
   }
 

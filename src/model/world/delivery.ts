@@ -2,7 +2,7 @@ import type { Conversation } from '../smtp-peer.js';
 import type { HopLabel, HopLabels } from './hop-labels.js';
 import type { Destination } from './mx-fallback.js';
 import type { TrackedMessage } from './message-record.js';
-import type { AttemptRecord, ServerConfig } from './types.js';
+import type { AttemptOutcome, ServerConfig, SessionFacts } from './types.js';
 
 /**
  * The deliveries one message split into at one server (one per recipient domain): the message
@@ -15,9 +15,11 @@ export interface Siblings {
 /**
  * One queue entry: some recipients of a message at one inside server, bound for one next hop.
  * It carries the message, server and queue time itself, rather than through a shared object, so
- * that finishing a session reads one object fewer (a cache miss, a million times a day).
+ * that finishing a session reads one object fewer (a cache miss, a million times a day). It also
+ * carries the facts of its session under way (at most one), which the attempt log stores when the
+ * session ends: one object per delivery rather than a record per session.
  */
-export interface Delivery {
+export interface Delivery extends SessionFacts {
   readonly message: TrackedMessage;
   readonly server: ServerState;
   /** When the message entered this server's queue, ms. */
@@ -37,8 +39,17 @@ export interface Delivery {
   handshakes: number;
   /** Where it is bound, looked up at its first outside attempt. */
   destination: Destination | undefined;
-  /** The session under way, if any; at most one per delivery. */
-  current: AttemptRecord | undefined;
+  /** Whether a session is under way; the session facts describe it (or, between sessions, the last). */
+  inSession: boolean;
+  /** Sessions opened or cut so far: an end event for an earlier number is stale. */
+  sessionSeq: number;
+  atMs: number;
+  endMs: number;
+  link: string | null;
+  sourceAddress: string;
+  rule: string;
+  outcome: AttemptOutcome;
+  retryAtMs: number | null;
   /** The hop of the session under way. */
   currentHop: HopLabel | undefined;
   /** The conversation of the session under way, shared with the attempt log. */
@@ -72,7 +83,10 @@ export function newServerState(config: ServerConfig, labels: HopLabels): ServerS
  * `recipients` undefined: all of them, the message's own list.
  */
 export function newDelivery(message: TrackedMessage, server: ServerState, queuedAtMs: number, siblings: Siblings | undefined, recipients: readonly string[] | undefined, domain: string): Delivery {
-  return { message, server, queuedAtMs, siblings, recipients: recipients ?? message.spec.to, ownRecipients: recipients === undefined, domain, failures: 0, hop: 0, handshakes: 0, destination: undefined, current: undefined, currentHop: undefined, conversation: undefined };
+  return {
+    message, server, queuedAtMs, siblings, recipients: recipients ?? message.spec.to, ownRecipients: recipients === undefined, domain, failures: 0, hop: 0, handshakes: 0, destination: undefined,
+    inSession: false, sessionSeq: 0, atMs: 0, endMs: 0, link: null, sourceAddress: '', rule: '', outcome: 'deferred', retryAtMs: null, currentHop: undefined, conversation: undefined,
+  };
 }
 
 /** Takes the oldest ready delivery, compacting the array now and then instead of shifting. */

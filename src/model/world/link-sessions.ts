@@ -4,13 +4,12 @@ import type { Network } from '../links/network.js';
 import { SessionTable } from '../links/sessions.js';
 import type { StagedReply } from '../smtp.js';
 import type { Delivery } from './delivery.js';
-import type { AttemptRecord, WorldObserver } from './types.js';
+import type { WorldObserver } from './types.js';
 import type { WorldEvent } from './world.js';
 
 /** A session whose link dies under it waits this long before giving up (Postfix smtp_*_timeout, 300 s). */
 const stalledSessionMs = 300_000;
 const smtpPort = 25;
-const noChecks: AttemptRecord['checks'] = [];
 
 /**
  * Where the links meet the sessions on them: real link changes and probes turn into what the
@@ -50,25 +49,24 @@ export class LinkSessions {
     for (const worse of this.firewall.worseThan(link)) this.reset(worse, `the firewall failed back to ${link}`);
   }
 
-  /** A session has opened. */
-  opened(delivery: Delivery, attempt: AttemptRecord): void {
-    if (this.table !== undefined && attempt.link !== null) this.table.open(attempt.link, delivery);
+  /** The delivery's session has opened. */
+  opened(delivery: Delivery): void {
+    if (this.table !== undefined && delivery.link !== null) this.table.open(delivery.link, delivery);
   }
 
-  /** A session has ended. */
-  closed(delivery: Delivery, attempt: AttemptRecord, sourceAddress: string): void {
-    if (attempt.link === null) return;
-    this.table?.close(attempt.link, delivery);
-    if (this.firewall.tracksClosures) this.firewall.closed({ sourceAddress, destinationAddress: attempt.nextHopAddress, port: smtpPort }, attempt.link, this.sim.nowMs);
+  /** The delivery's session, from the inside `sourceAddress`, has ended. */
+  closed(delivery: Delivery, sourceAddress: string): void {
+    if (delivery.link === null) return;
+    this.table?.close(delivery.link, delivery);
+    if (this.firewall.tracksClosures) this.firewall.closed({ sourceAddress, destinationAddress: delivery.currentHop!.address, port: smtpPort }, delivery.link, this.sim.nowMs);
   }
 
   /** A session whose link really went down while it was open stalls, then gives up; true when cut. */
   cutIfLinkFailed(delivery: Delivery): boolean {
-    const attempt = delivery.current!;
-    if (attempt.link === null || attempt.reply.code === null) return false;
-    const downMs = this.network.wentDownSince(attempt.link, attempt.atMs);
+    if (delivery.link === null || delivery.conversation!.reply.code === null) return false;
+    const downMs = this.network.wentDownSince(delivery.link, delivery.atMs);
     if (downMs < 0) return false;
-    this.cut(delivery, Math.max(this.sim.nowMs, downMs + stalledSessionMs), `${attempt.link} went down during the session and nothing came back`);
+    this.cut(delivery, Math.max(this.sim.nowMs, downMs + stalledSessionMs), `${delivery.link} went down during the session and nothing came back`);
     return true;
   }
 
@@ -83,20 +81,23 @@ export class LinkSessions {
 
   private reset(link: string, why: string): void {
     for (const delivery of this.table?.openOn(link) ?? []) {
-      if (delivery.current !== undefined && delivery.current.reply.code !== null) this.cut(delivery, this.sim.nowMs, why);
+      if (delivery.inSession && delivery.conversation!.reply.code !== null) this.cut(delivery, this.sim.nowMs, why);
     }
   }
 
   /** Ends a session early as `connection-lost` at `endMs` (no reply, 4.4.2: retried later). */
   private cut(delivery: Delivery, endMs: number, why: string): void {
-    const old = delivery.current!;
-    if (old.link !== null) this.table?.close(old.link, delivery);
-    const reply: StagedReply = { code: null, enhanced: '4.4.2', text: `lost connection with ${old.nextHop}[${old.nextHopAddress}]: ${why}`, stage: old.reply.stage };
-    const checks = delivery.conversation?.checks ?? noChecks;
-    delivery.conversation = { reply, reason: 'connection-lost', checks };
+    if (delivery.link !== null) this.table?.close(delivery.link, delivery);
+    const hop = delivery.currentHop!;
+    const old = delivery.conversation!;
+    const reply: StagedReply = { code: null, enhanced: '4.4.2', text: `lost connection with ${hop.host}[${hop.address}]: ${why}`, stage: old.reply.stage };
     // Nobody was answered in a lost session, those RCPT refused on their own included: all stay queued.
-    const attempt: AttemptRecord = { ...old, endMs, recipients: delivery.recipients, reply, reason: 'connection-lost', checks, outcome: 'deferred', retryAtMs: this.retryAt(delivery, endMs) };
-    delivery.current = attempt;
-    this.sim.schedule(endMs, { kind: 'done', delivery, attempt });
+    delivery.conversation = { reply, reason: 'connection-lost', checks: old.checks };
+    delivery.endMs = endMs;
+    delivery.outcome = 'deferred';
+    delivery.retryAtMs = this.retryAt(delivery, endMs);
+    // The end already scheduled is now stale.
+    delivery.sessionSeq++;
+    this.sim.schedule(endMs, { kind: 'done', delivery, session: delivery.sessionSeq });
   }
 }

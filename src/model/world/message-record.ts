@@ -3,7 +3,7 @@ import type { MessageSpec } from '../traffic.js';
 import type { Conversation } from '../smtp-peer.js';
 import type { AttemptLog } from './attempt-log.js';
 import type { HopLabel } from './hop-labels.js';
-import type { AttemptRecord, MessageRecord, MessageStatus } from './types.js';
+import type { AttemptRecord, MessageRecord, MessageStatus, SessionFacts } from './types.js';
 
 /** A message's state in the world, with its attempts kept as indices into the attempt log. */
 export class TrackedMessage implements MessageRecord {
@@ -31,9 +31,13 @@ export class TrackedMessage implements MessageRecord {
     return this.last < 0 ? undefined : this.log.get(this.last, this.spec.id, this.spec.to);
   }
 
-  /** Stores an attempt of this message, to `hop`, in the log; `ownRecipients`: it carries the message's own recipient list. */
-  addAttempt(record: AttemptRecord, conversation: Conversation, hop: HopLabel, ownRecipients: boolean): void {
-    this.last = this.log.append(record, conversation, hop, ownRecipients, this.last);
+  /**
+   * Stores a session of this message at `server` to `hop` in the log; returns its index.
+   * `recipients`: the session's, or undefined when they are the message's own list.
+   */
+  addAttempt(facts: SessionFacts, server: string, hop: HopLabel, conversation: Conversation, recipients: readonly string[] | undefined): number {
+    this.last = this.log.append(this.last, facts, server, hop, conversation, recipients);
     this.attemptCount++;
+    return this.last;
   }
 }

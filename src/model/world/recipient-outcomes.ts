@@ -1,11 +1,11 @@
 import { replyClass } from '../smtp.js';
 import type { RecipientRefusal } from '../smtp-peer.js';
-import type { AttemptRecord } from './types.js';
+import type { SessionFacts } from './types.js';
 
 /** What became of the recipients RCPT refused on their own in one session. */
 export interface RefusalOutcome {
-  /** One attempt record per refused recipient, as Postfix logs one line per recipient. */
-  readonly records: readonly { readonly record: AttemptRecord; readonly refusal: RecipientRefusal }[];
+  /** One attempt per refused recipient, as Postfix logs one line per recipient. */
+  readonly records: readonly { readonly facts: SessionFacts; readonly refusal: RecipientRefusal }[];
   /** Recipients refused for now (4xx): they stay queued. */
   readonly deferred: readonly string[];
   /** Recipients refused for good (5xx): they bounce. */
@@ -13,23 +13,23 @@ export interface RefusalOutcome {
 }
 
 /**
- * Splits the per-recipient refusals of a session into attempt records (sharing the session's
- * times, link and addresses) and the recipients that stay queued or bounce. `retryAtMs` is when
+ * Splits the per-recipient refusals of a session into attempts (sharing the session's times,
+ * link and addresses) and the recipients that stay queued or bounce. `retryAtMs` is when
  * the deferred ones will be tried again (null: past the queue lifetime).
  */
-export function settleRefusals(session: AttemptRecord, refused: readonly RecipientRefusal[], retryAtMs: number | null): RefusalOutcome {
-  const records: { record: AttemptRecord; refusal: RecipientRefusal }[] = [];
+export function settleRefusals(session: SessionFacts, refused: readonly RecipientRefusal[], retryAtMs: number | null): RefusalOutcome {
+  const records: { facts: SessionFacts; refusal: RecipientRefusal }[] = [];
   const deferred: string[] = [];
   const rejected: string[] = [];
   for (const refusal of refused) {
     const kind = replyClass(refusal.reply);
     const outcome = kind === 5 ? 'rejected' : kind === 2 ? 'accepted' : 'deferred';
     (outcome === 'rejected' ? rejected : deferred).push(refusal.recipient);
-    const record: AttemptRecord = {
-      ...session, recipients: [refusal.recipient], reply: refusal.reply, reason: refusal.reason, checks: refusal.checks, outcome,
+    const facts: SessionFacts = {
+      atMs: session.atMs, endMs: session.endMs, link: session.link, sourceAddress: session.sourceAddress, rule: session.rule, outcome,
       retryAtMs: outcome === 'deferred' ? retryAtMs : null,
     };
-    records.push({ record, refusal });
+    records.push({ facts, refusal });
   }
   return { records, deferred, rejected };
 }

@@ -1,3 +1,4 @@
+import type { AttemptLog } from './attempt-log.js';
 import type { DnsZone } from '../dns-zone.js';
 import type { FirewallConfig } from '../firewall/types.js';
 import type { Detection } from '../links/types.js';
@@ -80,30 +81,39 @@ export interface WorldConfig {
   readonly blocklists?: readonly BlocklistConfig[];
 }
 
-/** One SMTP attempt: who tried, how it left, and how the next hop answered. */
-export interface AttemptRecord {
-  readonly messageId: string;
+/** Whether a session handed the message on, left it queued (4xx or no reply), or refused it (5xx). */
+export type AttemptOutcome = 'accepted' | 'deferred' | 'rejected';
+
+/**
+ * What the world decides of one session when it opens: its times, how it left, and how it ends.
+ * A delivery carries these for its session under way; the attempt log stores them.
+ */
+export interface SessionFacts {
   /** When the connection was opened, ms. */
   readonly atMs: number;
   /** When the session ended, ms. */
   readonly endMs: number;
-  readonly server: string;
-  readonly nextHop: string;
-  readonly nextHopAddress: string;
   /** Egress link, or null for an inside hop (or a connection that never left). */
   readonly link: string | null;
   /** Source address after NAT (the inside address for inside hops). */
   readonly sourceAddress: string;
   /** What chose the link: `policy-route:NAME`, `load-balancing:MODE`, or `inside`. */
   readonly rule: string;
+  readonly outcome: AttemptOutcome;
+  /** When the server will try again, ms; null when it will not. */
+  readonly retryAtMs: number | null;
+}
+
+/** One SMTP attempt: who tried, how it left, and how the next hop answered. */
+export interface AttemptRecord extends SessionFacts {
+  readonly messageId: string;
+  readonly server: string;
+  readonly nextHop: string;
+  readonly nextHopAddress: string;
   readonly recipients: readonly string[];
   readonly reply: StagedReply;
   readonly reason: Reason;
   readonly checks: readonly CheckOutcome[];
-  /** `accepted`, `deferred` (4xx or no reply) or `rejected` (5xx). */
-  readonly outcome: 'accepted' | 'deferred' | 'rejected';
-  /** When the server will try again, ms; null when it will not. */
-  readonly retryAtMs: number | null;
 }
 
 /** Where a message is now. */
@@ -131,7 +141,12 @@ export interface MessageRecord {
 
 /** What the world tells its observer; the run layer turns these into reports and snapshots. */
 export interface WorldObserver {
-  onAttempt?(attempt: AttemptRecord, message: MessageRecord): void;
+  /**
+   * A session ended, or RCPT answered a recipient on its own: attempt `index` of `log`, just
+   * stored. Observers read what they need from the log (`outcomeOf`, `reasonOf`, `linkOf`, or the
+   * whole record with `get`), so that counting a million attempts makes no record objects.
+   */
+  onAttempt?(log: AttemptLog, index: number, message: MessageRecord): void;
   onMessageFinished?(message: MessageRecord, atMs: number): void;
   onQueueDepth?(server: string, depth: number, atMs: number): void;
   onLinkChange?(link: string, up: boolean, atMs: number): void;

@@ -25,7 +25,8 @@ import type { AttemptRecord, MessageRecord, WorldConfig, WorldObserver } from '.
 export type WorldEvent =
   | { readonly kind: 'submit'; readonly message: TrackedMessage; readonly index: number }
   | { readonly kind: 'due'; readonly delivery: Delivery }
-  | { readonly kind: 'done'; readonly delivery: Delivery; readonly attempt: AttemptRecord }
+  /** The delivery's session number `session` ends. */
+  | { readonly kind: 'done'; readonly delivery: Delivery; readonly session: number }
   | { readonly kind: 'expire'; readonly delivery: Delivery }
   | { readonly kind: 'link'; readonly link: string; readonly up: boolean }
   | { readonly kind: 'probe'; readonly link: string; readonly intervalMs: number }
@@ -83,7 +84,7 @@ export class World {
     this.suspensions = new Suspensions(this.mx);
     for (const server of config.servers) this.servers.set(server.name, newServerState(server, this.attemptLog.hops));
     this.slots = destinationSlotsFor(this.servers.values(), this.mx);
-    this.aftermath = new Aftermath(this.sim, observer, (delivery, failedAtMs) => this.retryAt(delivery, failedAtMs));
+    this.aftermath = new Aftermath(this.sim, this.attemptLog, observer, (delivery, failedAtMs) => this.retryAt(delivery, failedAtMs));
     for (const link of config.links) {
       if (link.detection?.kind === 'probe') this.sim.schedule(link.detection.probe.intervalMs, { kind: 'probe', link: link.name, intervalMs: link.detection.probe.intervalMs });
       for (const outage of link.outages) {
@@ -128,7 +129,7 @@ export class World {
         return;
       case 'done':
         // A session cut short was given a new end; its original end is stale.
-        if (event.delivery.current !== event.attempt || this.links.cutIfLinkFailed(event.delivery)) return;
+        if (event.delivery.sessionSeq !== event.session || this.links.cutIfLinkFailed(event.delivery)) return;
         this.finishAttempt(event.delivery);
         return;
       case 'expire':
@@ -191,33 +192,36 @@ export class World {
       }
       if (this.slots.get(server)?.acquire(delivery) === false) continue;
       server.active++;
-      const attempt = this.attempt(delivery);
-      delivery.current = attempt;
-      this.links.opened(delivery, attempt);
-      this.sim.schedule(attempt.endMs, { kind: 'done', delivery, attempt });
+      this.open(delivery);
     }
   }
 
-  /** Opens a session for a delivery and decides, now, how it goes. */
-  private attempt(delivery: Delivery): AttemptRecord {
+  /** Opens a session for a delivery, decides now how it goes, and schedules its end. */
+  private open(delivery: Delivery): void {
+    this.attempt(delivery);
+    this.links.opened(delivery);
+    this.sim.schedule(delivery.endMs, { kind: 'done', delivery, session: delivery.sessionSeq });
+  }
+
+  private attempt(delivery: Delivery): void {
     const server = delivery.server.config;
     const route = server.route;
     if (route.kind === 'relay') return this.insideAttempt(delivery, this.server(route.to));
     const suspended = delivery.hop === 0 ? this.suspensions.active(delivery, this.sim.nowMs) : undefined;
-    if (suspended !== undefined) return this.record(delivery, suspended.hop, null, server.address, 'suspended', suspended.conversation, 0);
+    if (suspended !== undefined) return this.begin(delivery, suspended.hop, null, server.address, 'suspended', suspended.conversation, 0);
     return this.outsideAttempt(delivery, this.mx.hop(delivery));
   }
 
-  private insideAttempt(delivery: Delivery, next: ServerState): AttemptRecord {
+  private insideAttempt(delivery: Delivery, next: ServerState): void {
     const server = delivery.server.config;
     const transferMs = Math.ceil((delivery.message.spec.sizeBytes * 8) / insideKbps);
-    return this.record(delivery, next.label, null, server.address, 'inside', insideAccepted, 6 * insideCommandMs + transferMs);
+    return this.begin(delivery, next.label, null, server.address, 'inside', insideAccepted, 6 * insideCommandMs + transferMs);
   }
 
-  private outsideAttempt(delivery: Delivery, hop: OutsideHop): AttemptRecord {
+  private outsideAttempt(delivery: Delivery, hop: OutsideHop): void {
     const server = delivery.server.config;
     if (hop.kind === 'unresolvable') {
-      return this.record(delivery, hop, null, server.address, 'none', { reply: hop.reply, reason: hop.reason, checks: noChecks }, 0);
+      return this.begin(delivery, hop, null, server.address, 'none', { reply: hop.reply, reason: hop.reason, checks: noChecks }, 0);
     }
     this.sourcePort = this.sourcePort >= 60999 ? 32768 : this.sourcePort + 1; // Linux ip_local_port_range
     const flow = this.flow;
@@ -227,7 +231,7 @@ export class World {
     const decision = this.firewall.route(flow, this.sim.nowMs);
     if (decision.kind === 'dropped') {
       const reply: StagedReply = { code: null, enhanced: '4.4.1', text: `connect to ${hop.host}[${hop.address}]:25: Network is unreachable (${decision.why})`, stage: 'CONNECT' };
-      return this.record(delivery, hop, null, server.address, decision.rule, { reply, reason: 'link-down', checks: noChecks }, 0);
+      return this.begin(delivery, hop, null, server.address, decision.rule, { reply, reason: 'link-down', checks: noChecks }, 0);
     }
     const handshakeMs = decision.ispDrops ? -1 : this.network.handshakeDelayMs(decision.link);
     if (handshakeMs < 0) return this.timedOut(delivery, hop, decision);
@@ -242,31 +246,38 @@ export class World {
     const commandsEndMs = this.sim.nowMs + handshakeMs + (stageIndex(conversation.reply.stage) + 1) * outsideCommandMs;
     const endMs = conversation.reason === 'accepted' ? this.network.send(decision.link, commandsEndMs, delivery.message.spec.sizeBytes) : commandsEndMs;
     if (hop.peer.holdsSessions) hop.peer.settle(endMs);
-    return this.record(delivery, hop, decision.link, decision.natAddress, decision.rule, conversation, endMs - this.sim.nowMs);
+    return this.begin(delivery, hop, decision.link, decision.natAddress, decision.rule, conversation, endMs - this.sim.nowMs);
   }
 
   /** A connection that never got an answer: out a dead link, every SYN lost, or from a private address the ISP drops. */
-  private timedOut(delivery: Delivery, hop: HopLabel, decision: Extract<RouteDecision, { kind: 'routed' }>): AttemptRecord {
+  private timedOut(delivery: Delivery, hop: HopLabel, decision: Extract<RouteDecision, { kind: 'routed' }>): void {
     const why = decision.ispDrops ? ` (sent from ${decision.natAddress} out ${decision.link}: no NAT rule, so the ISP drops it)` : '';
     const reply: StagedReply = { code: null, enhanced: '4.4.1', text: `connect to ${hop.host}[${hop.address}]:25: Connection timed out${why}`, stage: 'CONNECT' };
     const conversation: Conversation = { reply, reason: decision.ispDrops ? 'no-nat' : 'connect-timeout', checks: noChecks };
-    return this.record(delivery, hop, decision.link, decision.natAddress, decision.rule, conversation, connectTimeoutMs);
+    return this.begin(delivery, hop, decision.link, decision.natAddress, decision.rule, conversation, connectTimeoutMs);
   }
 
-  // Positional rather than an options bag: this runs once per attempt, millions of times.
-  private record(delivery: Delivery, hop: HopLabel, link: string | null, sourceAddress: string, rule: string, conversation: Conversation, durationMs: number): AttemptRecord {
+  /**
+   * Fills in the delivery's session facts. Positional rather than an options bag, and on the
+   * delivery rather than in a record of its own: this runs once per attempt, millions of times.
+   */
+  private begin(delivery: Delivery, hop: HopLabel, link: string | null, sourceAddress: string, rule: string, conversation: Conversation, durationMs: number): void {
     const now = this.sim.nowMs;
     const endMs = now + durationMs;
-    delivery.conversation = conversation;
-    delivery.currentHop = hop;
     const kind = replyClass(conversation.reply);
     const outcome = kind === 2 ? 'accepted' : kind === 5 ? 'rejected' : 'deferred';
-    return {
-      messageId: delivery.message.spec.id, atMs: now, endMs, server: delivery.server.config.name,
-      nextHop: hop.host, nextHopAddress: hop.address, link, sourceAddress, rule, recipients: sessionRecipients(delivery.recipients, conversation.refused), reply: conversation.reply, reason: conversation.reason, checks: conversation.checks,
-      // Falling back to the next MX happens at once, so that is the retry time.
-      outcome, retryAtMs: outcome === 'deferred' ? (this.mx.fallsBack(delivery, conversation) ? endMs : this.retryAt(delivery, endMs)) : null,
-    };
+    delivery.inSession = true;
+    delivery.sessionSeq++;
+    delivery.atMs = now;
+    delivery.endMs = endMs;
+    delivery.link = link;
+    delivery.sourceAddress = sourceAddress;
+    delivery.rule = rule;
+    delivery.conversation = conversation;
+    delivery.currentHop = hop;
+    delivery.outcome = outcome;
+    // Falling back to the next MX happens at once, so that is the retry time.
+    delivery.retryAtMs = outcome === 'deferred' ? (this.mx.fallsBack(delivery, conversation) ? endMs : this.retryAt(delivery, endMs)) : null;
   }
 
   /** The time of the next try, or null when that would be past the queue lifetime. */
@@ -275,48 +286,48 @@ export class World {
   }
 
   private finishAttempt(delivery: Delivery): void {
-    const attempt = delivery.current!;
-    delivery.current = undefined;
+    delivery.inSession = false;
     const server = delivery.server;
     server.active--;
-    this.links.closed(delivery, attempt, server.config.address);
+    this.links.closed(delivery, server.config.address);
     const message = delivery.message;
     const conversation = delivery.conversation!;
-    message.addAttempt(attempt, conversation, delivery.currentHop!, delivery.ownRecipients && conversation.refused === undefined);
-    this.observer.onAttempt?.(attempt, delivery.message);
-    if (attempt.outcome === 'deferred' && this.mx.fallsBack(delivery, conversation)) return this.fallBack(delivery, attempt);
+    const { refused, reply, reason } = conversation;
+    // The session's reply answers every recipient but those RCPT answered on their own.
+    const recipients = refused === undefined ? delivery.recipients : sessionRecipients(delivery.recipients, refused);
+    const index = message.addAttempt(delivery, server.config.name, delivery.currentHop!, conversation, delivery.ownRecipients && refused === undefined ? undefined : recipients);
+    this.observer.onAttempt?.(this.attemptLog, index, message);
+    const outcome = delivery.outcome;
+    if (outcome === 'deferred' && this.mx.fallsBack(delivery, conversation)) return this.fallBack(delivery);
     const resumed = this.slots.get(server)?.release(delivery);
     if (resumed !== undefined) server.ready.push(resumed);
-    const held = conversation.refused === undefined ? [] : this.aftermath.settleRecipients(delivery, attempt, conversation.refused);
-    if (attempt.outcome === 'accepted') {
+    const held = refused === undefined ? [] : this.aftermath.settleRecipients(delivery, refused);
+    if (outcome === 'accepted') {
       const route = server.config.route;
       if (route.kind === 'relay') this.enqueue(message, this.server(route.to));
       if (held.length === 0) this.closeDelivery(delivery, 'delivered', null);
-      else this.aftermath.defer(delivery, attempt, held);
-    } else if (attempt.outcome === 'rejected') {
-      this.aftermath.notice('bounce', delivery, attempt.recipients, attempt.reason, attempt.reply);
-      if (held.length === 0) this.closeDelivery(delivery, 'bounced', attempt.reason);
+      else this.aftermath.defer(delivery, held);
+    } else if (outcome === 'rejected') {
+      this.aftermath.notice('bounce', delivery, recipients, reason, reply);
+      if (held.length === 0) this.closeDelivery(delivery, 'bounced', reason);
       else {
-        this.aftermath.markBounced(delivery, attempt.reason);
-        this.aftermath.defer(delivery, attempt, held);
+        this.aftermath.markBounced(delivery, reason);
+        this.aftermath.defer(delivery, held);
       }
     } else {
-      if (Suspensions.suspends(attempt.reply)) this.suspensions.suspend(delivery, delivery.currentHop!, attempt.reply, attempt.endMs + suspensionMs(server.config.retry));
-      this.aftermath.defer(delivery, attempt, conversation.refused === undefined ? undefined : [...attempt.recipients, ...held]);
+      if (Suspensions.suspends(reply)) this.suspensions.suspend(delivery, delivery.currentHop!, reply, delivery.endMs + suspensionMs(server.config.retry));
+      this.aftermath.defer(delivery, refused === undefined ? undefined : [...recipients, ...held]);
     }
     this.dispatch(server);
   }
 
   /** A temporary failure with another MX (or the fallback relay) left: try it now, in the same session slot. */
-  private fallBack(delivery: Delivery, failed: AttemptRecord): void {
-    if (stageIndex(failed.reply.stage) > stageIndex('HELO')) delivery.handshakes++;
+  private fallBack(delivery: Delivery): void {
+    if (stageIndex(delivery.conversation!.reply.stage) > stageIndex('HELO')) delivery.handshakes++;
     delivery.hop++;
     const server = delivery.server;
     server.active++;
-    const attempt = this.attempt(delivery);
-    delivery.current = attempt;
-    this.links.opened(delivery, attempt);
-    this.sim.schedule(attempt.endMs, { kind: 'done', delivery, attempt });
+    this.open(delivery);
     this.dispatch(server);
   }
 
