@@ -32,6 +32,11 @@ export class EventHeap<E> {
     return this.times[0];
   }
 
+  /** The sequence number of the earliest event, or `undefined` when empty. */
+  peekSeq(): number | undefined {
+    return this.seqs[0];
+  }
+
   /** The earliest event without removing it. */
   peek(): E | undefined {
     return this.items[0];

@@ -15,6 +15,7 @@ export class Simulator<E> {
   private readonly heap = new EventHeap<E>();
   private handled = 0;
   private peakPending = 0;
+  private handling = -1;
 
   constructor(
     private readonly handler: EventHandler<E>,
@@ -33,6 +34,14 @@ export class Simulator<E> {
     return this.handled;
   }
 
+  /**
+   * The sequence number of the event being handled (or last handled): what `schedule` returned
+   * for it. A handler that keeps the number of an event it may supersede tells a stale one by it.
+   */
+  get currentSeq(): number {
+    return this.handling;
+  }
+
   /** Number of events waiting. */
   get pendingCount(): number {
     return this.heap.size;
@@ -43,18 +52,22 @@ export class Simulator<E> {
     return this.peakPending;
   }
 
-  /** Schedules `event` at absolute time `timeMs` (integer, not before now). */
-  schedule(timeMs: number, event: E): void {
+  /**
+   * Schedules `event` at absolute time `timeMs` (integer, not before now); returns its sequence
+   * number, unique and increasing, which `currentSeq` gives back while it is handled.
+   */
+  schedule(timeMs: number, event: E): number {
     if (timeMs < this.clock.nowMs) {
       throw new RangeError(`cannot schedule at ${timeMs} ms, before now (${this.clock.nowMs} ms)`);
     }
-    this.heap.push(timeMs, event);
+    const seq = this.heap.push(timeMs, event);
     if (this.heap.size > this.peakPending) this.peakPending = this.heap.size;
+    return seq;
   }
 
-  /** Schedules `event` `delayMs` after now. */
-  scheduleIn(delayMs: number, event: E): void {
-    this.schedule(this.clock.nowMs + delayMs, event);
+  /** Schedules `event` `delayMs` after now; returns its sequence number. */
+  scheduleIn(delayMs: number, event: E): number {
+    return this.schedule(this.clock.nowMs + delayMs, event);
   }
 
   /** Time of the next event, or `undefined` when none is waiting. */
@@ -66,6 +79,7 @@ export class Simulator<E> {
   step(): boolean {
     const timeMs = this.heap.peekTime();
     if (timeMs === undefined) return false;
+    this.handling = this.heap.peekSeq()!;
     const item = this.heap.popItem()!;
     this.clock.advanceTo(timeMs);
     this.handled++;

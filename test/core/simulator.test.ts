@@ -16,6 +16,23 @@ describe('Simulator', () => {
     expect(sim.nowMs).toBe(100);
   });
 
+  it('gives each event the sequence number schedule returned, so a handler can tell a superseded one', () => {
+    const handled: string[] = [];
+    const live = new Map<string, number>();
+    const sim = new Simulator<string>((event, s) => {
+      if (s.currentSeq !== live.get(event)) return;
+      handled.push(`${event}@${s.nowMs}`);
+    });
+    live.set('a', sim.schedule(10, 'a'));
+    const first = sim.schedule(20, 'b');
+    // 'b' is moved to the same time as 'a', then back to 20: only the latest counts.
+    live.set('b', sim.schedule(10, 'b'));
+    live.set('b', sim.schedule(20, 'b'));
+    expect(new Set([live.get('a'), first, live.get('b')]).size).toBe(3);
+    sim.run(100);
+    expect(handled).toEqual(['a@10', 'b@20']);
+  });
+
   it('run(until) leaves later events waiting and peek shows the next', () => {
     const sim = new Simulator<number>(() => {});
     sim.schedule(5, 1);

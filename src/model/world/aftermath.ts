@@ -2,7 +2,7 @@ import type { Simulator } from '../../core/simulator.js';
 import type { Reason } from '../reasons.js';
 import type { StagedReply } from '../smtp.js';
 import type { Conversation } from '../smtp-peer.js';
-import type { Delivery, Siblings } from './delivery.js';
+import { wakeAt, type Delivery, type Siblings } from './delivery.js';
 import { settleRefusals } from './recipient-outcomes.js';
 import type { AttemptLog } from './attempt-log.js';
 import type { WorldObserver } from './types.js';
@@ -69,8 +69,8 @@ export class Aftermath {
       this.noticed.add(delivery.siblings ?? delivery);
       this.notice('delay', delivery, recipients, delivery.conversation!.reason, delivery.conversation!.reply);
     }
-    if (retryAtMs !== null) this.sim.schedule(retryAtMs, { kind: 'due', delivery });
-    else this.sim.schedule(delivery.queuedAtMs + server.config.retry.lifetimeMs, { kind: 'expire', delivery });
+    if (retryAtMs !== null) wakeAt(this.sim, delivery, retryAtMs, 'due');
+    else wakeAt(this.sim, delivery, delivery.queuedAtMs + server.config.retry.lifetimeMs, 'expire');
   }
 
   /** Tells the observer of a delay notice or a bounce the server sends the sender; inside hops send none. */

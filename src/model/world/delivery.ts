@@ -1,8 +1,11 @@
+import { Fifo } from '../../core/fifo.js';
+import type { Simulator } from '../../core/simulator.js';
 import type { Conversation } from '../smtp-peer.js';
 import type { HopLabel, HopLabels } from './hop-labels.js';
 import type { Destination } from './mx-fallback.js';
 import type { TrackedMessage } from './message-record.js';
 import type { AttemptOutcome, ServerConfig, SessionFacts } from './types.js';
+import type { WorldEvent } from './world.js';
 
 /**
  * The deliveries one message split into at one server (one per recipient domain): the message
@@ -20,6 +23,12 @@ export interface Siblings {
  * session ends: one object per delivery rather than a record per session.
  */
 export interface Delivery extends SessionFacts {
+  /** A delivery is its own event in the kernel's heap; this tells it from the world's other events. */
+  readonly kind: 'delivery';
+  /** What it waits for in the heap: its retry (or rate delay) to be due, its session to end, or its time in the queue to run out. */
+  wake: Wake;
+  /** The sequence number of its one live event, or -1; an event of an earlier number (a cut session's first end) is stale. */
+  wakeSeq: number;
   readonly message: TrackedMessage;
   readonly server: ServerState;
   /** When the message entered this server's queue, ms. */
@@ -41,8 +50,6 @@ export interface Delivery extends SessionFacts {
   destination: Destination | undefined;
   /** Whether a session is under way; the session facts describe it (or, between sessions, the last). */
   inSession: boolean;
-  /** Sessions opened or cut so far: an end event for an earlier number is stale. */
-  sessionSeq: number;
   atMs: number;
   endMs: number;
   link: string | null;
@@ -56,6 +63,15 @@ export interface Delivery extends SessionFacts {
   conversation: Conversation | undefined;
 }
 
+/** What a delivery waits for in the event heap. */
+export type Wake = 'due' | 'done' | 'expire';
+
+/** Schedules the delivery's one live event: at `atMs`, for `wake`. Any earlier one becomes stale. */
+export function wakeAt(sim: Simulator<WorldEvent>, delivery: Delivery, atMs: number, wake: Wake): void {
+  delivery.wake = wake;
+  delivery.wakeSeq = sim.schedule(atMs, delivery);
+}
+
 /** An inside server's queue as the world runs it. */
 export interface ServerState {
   readonly config: ServerConfig;
@@ -66,8 +82,7 @@ export interface ServerState {
   /** Sessions open now (never above `config.concurrency`). */
   active: number;
   /** Deliveries due and waiting for a free session, oldest first. */
-  readonly ready: Delivery[];
-  readyHead: number;
+  readonly ready: Fifo<Delivery>;
   /** This server as the next hop of the servers that relay to it. */
   readonly label: HopLabel;
 }
@@ -75,7 +90,7 @@ export interface ServerState {
 /** Creates an empty queue for a server. */
 export function newServerState(config: ServerConfig, labels: HopLabels): ServerState {
   const label = labels.add((id) => ({ id, host: config.name, address: config.address }));
-  return { config, depth: 0, peakDepth: 0, peakAtMs: 0, active: 0, ready: [], readyHead: 0, label };
+  return { config, depth: 0, peakDepth: 0, peakAtMs: 0, active: 0, ready: new Fifo(), label };
 }
 
 /**
@@ -84,21 +99,9 @@ export function newServerState(config: ServerConfig, labels: HopLabels): ServerS
  */
 export function newDelivery(message: TrackedMessage, server: ServerState, queuedAtMs: number, siblings: Siblings | undefined, recipients: readonly string[] | undefined, domain: string): Delivery {
   return {
-    message, server, queuedAtMs, siblings, recipients: recipients ?? message.spec.to, ownRecipients: recipients === undefined, domain, failures: 0, hop: 0, handshakes: 0, destination: undefined,
-    inSession: false, sessionSeq: 0, atMs: 0, endMs: 0, link: null, sourceAddress: '', rule: '', outcome: 'deferred', retryAtMs: null, currentHop: undefined, conversation: undefined,
+    kind: 'delivery', wake: 'due', wakeSeq: -1, message, server, queuedAtMs, siblings, recipients: recipients ?? message.spec.to, ownRecipients: recipients === undefined, domain, failures: 0, hop: 0, handshakes: 0, destination: undefined,
+    inSession: false, atMs: 0, endMs: 0, link: null, sourceAddress: '', rule: '', outcome: 'deferred', retryAtMs: null, currentHop: undefined, conversation: undefined,
   };
-}
-
-/** Takes the oldest ready delivery, compacting the array now and then instead of shifting. */
-export function takeReady(server: ServerState): Delivery | undefined {
-  if (server.readyHead >= server.ready.length) return undefined;
-  const delivery = server.ready[server.readyHead]!;
-  server.readyHead++;
-  if (server.readyHead > 1024 && server.readyHead * 2 > server.ready.length) {
-    server.ready.splice(0, server.readyHead);
-    server.readyHead = 0;
-  }
-  return delivery;
 }
 
 /**

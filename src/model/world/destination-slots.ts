@@ -1,3 +1,4 @@
+import { Fifo } from '../../core/fifo.js';
 import type { Delivery, ServerState } from './delivery.js';
 import type { MxFallback } from './mx-fallback.js';
 
@@ -17,7 +18,7 @@ export class DestinationSlots {
   acquire(delivery: Delivery): boolean {
     const destination = this.mx.destination(delivery);
     if (destination.open >= this.limit) {
-      (destination.parked ??= []).push(delivery);
+      (destination.parked ??= new Fifo()).push(delivery);
       return false;
     }
     destination.open++;

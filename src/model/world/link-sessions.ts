@@ -3,7 +3,7 @@ import type { Firewall } from '../firewall/firewall.js';
 import type { Network } from '../links/network.js';
 import { SessionTable } from '../links/sessions.js';
 import type { StagedReply } from '../smtp.js';
-import type { Delivery } from './delivery.js';
+import { wakeAt, type Delivery } from './delivery.js';
 import type { WorldObserver } from './types.js';
 import type { WorldEvent } from './world.js';
 
@@ -97,7 +97,6 @@ export class LinkSessions {
     delivery.outcome = 'deferred';
     delivery.retryAtMs = this.retryAt(delivery, endMs);
     // The end already scheduled is now stale.
-    delivery.sessionSeq++;
-    this.sim.schedule(endMs, { kind: 'done', delivery, session: delivery.sessionSeq });
+    wakeAt(this.sim, delivery, endMs, 'done');
   }
 }

@@ -1,3 +1,4 @@
+import type { Fifo } from '../../core/fifo.js';
 import { replyClass, stageIndex } from '../smtp.js';
 import type { Conversation } from '../smtp-peer.js';
 import type { Delivery, ServerState } from './delivery.js';
@@ -23,7 +24,7 @@ export interface Destination {
   readonly hopCount: number;
   open: number;
   /** Deliveries waiting for a free session here, oldest first; made when the first one waits. */
-  parked: Delivery[] | undefined;
+  parked: Fifo<Delivery> | undefined;
   suspension: Suspension | undefined;
 }
 

@@ -6,7 +6,7 @@ import { LinkSessions } from './link-sessions.js';
 import { replyClass, stageIndex, type StagedReply } from '../smtp.js';
 import type { Conversation } from '../smtp-peer.js';
 import { Destinations, type OutsideHop } from './destinations.js';
-import { newDelivery, newServerState, RecipientDomains, takeReady, type Delivery, type ServerState, type Siblings } from './delivery.js';
+import { newDelivery, newServerState, RecipientDomains, wakeAt, type Delivery, type ServerState, type Siblings } from './delivery.js';
 import { AttemptLog } from './attempt-log.js';
 import type { HopLabel } from './hop-labels.js';
 import { RateDelays } from './rate-delay.js';
@@ -23,11 +23,10 @@ import type { AttemptRecord, MessageRecord, WorldConfig, WorldObserver } from '.
 
 /** Events of the mail world, handled in (time, seq) order by the kernel. */
 export type WorldEvent =
-  | { readonly kind: 'submit'; readonly message: TrackedMessage; readonly index: number }
-  | { readonly kind: 'due'; readonly delivery: Delivery }
-  /** The delivery's session number `session` ends. */
-  | { readonly kind: 'done'; readonly delivery: Delivery; readonly session: number }
-  | { readonly kind: 'expire'; readonly delivery: Delivery }
+  /** Message `index` is submitted. */
+  | { readonly kind: 'submit'; readonly index: number }
+  /** A delivery wakes: see `Delivery.wake`. */
+  | Delivery
   | { readonly kind: 'link'; readonly link: string; readonly up: boolean }
   | { readonly kind: 'probe'; readonly link: string; readonly intervalMs: number }
   | { readonly kind: 'failback'; readonly link: string };
@@ -65,6 +64,7 @@ export class World {
   /** Link changes, probes, and the sessions they cut. */
   private readonly links: LinkSessions;
   private sourcePort = 32768;
+  private readonly submission = { kind: 'submit' as const, index: 0 };
   // One flow and one session, refilled for each connection: the firewall and the peers read them
   // and keep none of them, and a million connections a day need not make two objects each.
   private readonly flow = { sourceAddress: '', destinationAddress: '', port: smtpPort, sourcePort: 0 };
@@ -100,7 +100,10 @@ export class World {
 
   private scheduleSubmission(index: number): void {
     const message = this.messages[index];
-    if (message !== undefined) this.sim.schedule(message.spec.atMs, { kind: 'submit', message, index });
+    if (message === undefined) return;
+    // One submission waits at a time, so one event object serves them all.
+    this.submission.index = index;
+    this.sim.schedule(message.spec.atMs, this.submission);
   }
 
   /** Runs the whole window; what is still queued at its end stays pending. */
@@ -118,24 +121,15 @@ export class World {
 
   private handle(event: WorldEvent): void {
     switch (event.kind) {
-      case 'submit':
+      case 'submit': {
+        const message = this.messages[event.index]!;
         this.scheduleSubmission(event.index + 1);
-        this.observer.onSubmitted?.(event.message, this.sim.nowMs);
-        this.enqueue(event.message, this.server(this.config.submitTo));
+        this.observer.onSubmitted?.(message, this.sim.nowMs);
+        this.enqueue(message, this.server(this.config.submitTo));
         return;
-      case 'due':
-        event.delivery.server.ready.push(event.delivery);
-        this.dispatch(event.delivery.server);
-        return;
-      case 'done':
-        // A session cut short was given a new end; its original end is stale.
-        if (event.delivery.sessionSeq !== event.session || this.links.cutIfLinkFailed(event.delivery)) return;
-        this.finishAttempt(event.delivery);
-        return;
-      case 'expire':
-        this.observer.onExpired?.(event.delivery.message, event.delivery.server.config.name, this.sim.nowMs);
-        this.aftermath.notice('bounce', event.delivery, event.delivery.recipients, 'expired', event.delivery.conversation?.reply ?? null);
-        this.closeDelivery(event.delivery, 'bounced', 'expired');
+      }
+      case 'delivery':
+        this.wake(event);
         return;
       case 'link':
         this.links.realChange(event.link, event.up);
@@ -145,6 +139,27 @@ export class World {
         return;
       case 'failback':
         this.links.failBack(event.link);
+        return;
+    }
+  }
+
+  /** A delivery's live event: its retry is due, its session ends, or its time in the queue is up. */
+  private wake(delivery: Delivery): void {
+    // A session cut short was given a new end; its original end is stale.
+    if (this.sim.currentSeq !== delivery.wakeSeq) return;
+    delivery.wakeSeq = -1;
+    switch (delivery.wake) {
+      case 'due':
+        delivery.server.ready.push(delivery);
+        this.dispatch(delivery.server);
+        return;
+      case 'done':
+        if (!this.links.cutIfLinkFailed(delivery)) this.finishAttempt(delivery);
+        return;
+      case 'expire':
+        this.observer.onExpired?.(delivery.message, delivery.server.config.name, this.sim.nowMs);
+        this.aftermath.notice('bounce', delivery, delivery.recipients, 'expired', delivery.conversation?.reply ?? null);
+        this.closeDelivery(delivery, 'bounced', 'expired');
         return;
     }
   }
@@ -183,11 +198,11 @@ export class World {
 
   private dispatch(server: ServerState): void {
     while (server.active < server.config.concurrency) {
-      const delivery = takeReady(server);
+      const delivery = server.ready.shift();
       if (delivery === undefined) return;
       const startMs = this.rateDelays.startAt(delivery, this.sim.nowMs);
       if (startMs > this.sim.nowMs) {
-        this.sim.schedule(startMs, { kind: 'due', delivery });
+        wakeAt(this.sim, delivery, startMs, 'due');
         continue;
       }
       if (this.slots.get(server)?.acquire(delivery) === false) continue;
@@ -200,7 +215,7 @@ export class World {
   private open(delivery: Delivery): void {
     this.attempt(delivery);
     this.links.opened(delivery);
-    this.sim.schedule(delivery.endMs, { kind: 'done', delivery, session: delivery.sessionSeq });
+    wakeAt(this.sim, delivery, delivery.endMs, 'done');
   }
 
   private attempt(delivery: Delivery): void {
@@ -267,7 +282,6 @@ export class World {
     const kind = replyClass(conversation.reply);
     const outcome = kind === 2 ? 'accepted' : kind === 5 ? 'rejected' : 'deferred';
     delivery.inSession = true;
-    delivery.sessionSeq++;
     delivery.atMs = now;
     delivery.endMs = endMs;
     delivery.link = link;
