@@ -1,50 +1,62 @@
+const initialCapacity = 64;
+
 /**
  * A binary min-heap of events ordered by (timeMs, seq). `seq` is assigned on push and strictly
  * increases, so two events at the same time leave in the order they were scheduled: that tie-break
  * is what makes a replay deterministic.
  *
- * Stored as parallel arrays rather than one object per entry: the simulation pushes millions of
- * events and the heap is its hottest structure.
+ * The heap itself holds numbers only, in typed arrays: each entry's time, seq and the slot where
+ * its event waits. Events stay in their slot while the entries above them move. Sifting an entry
+ * thus moves no references: in a JS array every reference moved is a write barrier for the
+ * collector, and a simulation that schedules millions of freshly made events moves each a dozen
+ * times. Slots are reused through a free list.
  */
 export class EventHeap<E> {
-  private times: number[] = [];
-  private seqs: number[] = [];
-  private items: E[] = [];
+  private times = new Float64Array(initialCapacity);
+  private seqs = new Float64Array(initialCapacity);
+  private slotOf = new Int32Array(initialCapacity);
+  /** Events by slot; a free slot holds undefined. */
+  private readonly events: (E | undefined)[] = [];
+  private readonly freeSlots: number[] = [];
+  private count = 0;
   private nextSeq = 0;
 
   /** Number of events waiting. */
   get size(): number {
-    return this.items.length;
+    return this.count;
   }
 
   /** Schedules `item` at `timeMs` (integer ms); returns the sequence number it was given. */
   push(timeMs: number, item: E): number {
     const seq = this.nextSeq++;
-    this.times.push(timeMs);
-    this.seqs.push(seq);
-    this.items.push(item);
-    this.siftUp(this.items.length - 1);
+    if (this.count === this.times.length) this.grow();
+    let slot = this.freeSlots.pop();
+    if (slot === undefined) {
+      slot = this.events.length;
+      this.events.push(item);
+    } else this.events[slot] = item;
+    this.siftUp(this.count++, timeMs, seq, slot);
     return seq;
   }
 
   /** The time of the earliest event, or `undefined` when empty. */
   peekTime(): number | undefined {
-    return this.times[0];
+    return this.count === 0 ? undefined : this.times[0];
   }
 
   /** The sequence number of the earliest event, or `undefined` when empty. */
   peekSeq(): number | undefined {
-    return this.seqs[0];
+    return this.count === 0 ? undefined : this.seqs[0];
   }
 
   /** The earliest event without removing it. */
   peek(): E | undefined {
-    return this.items[0];
+    return this.count === 0 ? undefined : this.events[this.slotOf[0]!];
   }
 
   /** Removes and returns the earliest event with its time, or `undefined` when empty. */
   pop(): { timeMs: number; seq: number; item: E } | undefined {
-    if (this.items.length === 0) return undefined;
+    if (this.count === 0) return undefined;
     const timeMs = this.times[0]!;
     const seq = this.seqs[0]!;
     return { timeMs, seq, item: this.popItem()! };
@@ -55,26 +67,19 @@ export class EventHeap<E> {
    * loop reads the time with `peekTime` first, and so makes no object per event.
    */
   popItem(): E | undefined {
-    const count = this.items.length;
-    if (count === 0) return undefined;
-    const item = this.items[0]!;
-    const lastTime = this.times.pop()!;
-    const lastSeq = this.seqs.pop()!;
-    const lastItem = this.items.pop()!;
-    if (count > 1) {
-      this.times[0] = lastTime;
-      this.seqs[0] = lastSeq;
-      this.items[0] = lastItem;
-      this.siftDown(0);
-    }
+    if (this.count === 0) return undefined;
+    const slot = this.slotOf[0]!;
+    const item = this.events[slot]!;
+    // Cleared so that the heap does not keep a handled event alive.
+    this.events[slot] = undefined;
+    this.freeSlots.push(slot);
+    const last = --this.count;
+    if (last > 0) this.siftDown(0, this.times[last]!, this.seqs[last]!, this.slotOf[last]!);
     return item;
   }
 
   // Sifting moves a "hole" instead of swapping pairs: one write per level instead of six.
-  private siftUp(index: number): void {
-    const time = this.times[index]!;
-    const seq = this.seqs[index]!;
-    const item = this.items[index]!;
+  private siftUp(index: number, time: number, seq: number, slot: number): void {
     let child = index;
     while (child > 0) {
       const parent = (child - 1) >> 1;
@@ -83,14 +88,11 @@ export class EventHeap<E> {
       this.moveTo(child, parent);
       child = parent;
     }
-    this.place(child, time, seq, item);
+    this.place(child, time, seq, slot);
   }
 
-  private siftDown(index: number): void {
-    const count = this.items.length;
-    const time = this.times[index]!;
-    const seq = this.seqs[index]!;
-    const item = this.items[index]!;
+  private siftDown(index: number, time: number, seq: number, slot: number): void {
+    const count = this.count;
     let parent = index;
     for (;;) {
       let child = parent * 2 + 1;
@@ -102,7 +104,7 @@ export class EventHeap<E> {
       this.moveTo(parent, child);
       parent = child;
     }
-    this.place(parent, time, seq, item);
+    this.place(parent, time, seq, slot);
   }
 
   private before(a: number, b: number): boolean {
@@ -114,12 +116,25 @@ export class EventHeap<E> {
   private moveTo(to: number, from: number): void {
     this.times[to] = this.times[from]!;
     this.seqs[to] = this.seqs[from]!;
-    this.items[to] = this.items[from]!;
+    this.slotOf[to] = this.slotOf[from]!;
   }
 
-  private place(index: number, time: number, seq: number, item: E): void {
+  private place(index: number, time: number, seq: number, slot: number): void {
     this.times[index] = time;
     this.seqs[index] = seq;
-    this.items[index] = item;
+    this.slotOf[index] = slot;
+  }
+
+  private grow(): void {
+    const capacity = this.times.length * 2;
+    const times = new Float64Array(capacity);
+    const seqs = new Float64Array(capacity);
+    const slotOf = new Int32Array(capacity);
+    times.set(this.times);
+    seqs.set(this.seqs);
+    slotOf.set(this.slotOf);
+    this.times = times;
+    this.seqs = seqs;
+    this.slotOf = slotOf;
   }
 }

@@ -37,4 +37,25 @@ describe('EventHeap', () => {
       }),
     );
   });
+
+  it('property: pushes and pops in any order behave as a list sorted by (time, seq)', () => {
+    const operation = fc.oneof(fc.record({ push: fc.integer({ min: 0, max: 40 }) }), fc.constant({ pop: true as const }));
+    fc.assert(
+      fc.property(fc.array(operation, { maxLength: 400 }), (operations) => {
+        const heap = new EventHeap<string>();
+        const model: { timeMs: number; seq: number; item: string }[] = [];
+        operations.forEach((op, index) => {
+          if ('push' in op) {
+            const seq = heap.push(op.push, `e${index}`);
+            model.push({ timeMs: op.push, seq, item: `e${index}` });
+            model.sort((a, b) => a.timeMs - b.timeMs || a.seq - b.seq);
+          } else expect(heap.pop()).toEqual(model.shift());
+          expect(heap.size).toBe(model.length);
+          expect(heap.peekTime()).toBe(model[0]?.timeMs);
+          expect(heap.peekSeq()).toBe(model[0]?.seq);
+          expect(heap.peek()).toBe(model[0]?.item);
+        });
+      }),
+    );
+  });
 });
