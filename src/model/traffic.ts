@@ -214,7 +214,9 @@ const firstNames = ['alex', 'sam', 'jo', 'chris', 'pat', 'lee', 'kim', 'robin', 
 
 /**
  * Recipient addresses and one-recipient lists, made once per (name, domain) and shared: a day of
- * traffic reuses the same few thousand addresses across a million messages.
+ * traffic reuses the same few thousand addresses across a million messages. The lists are typed
+ * readonly but not frozen: V8 reads a frozen array's elements through a generic, uninlined path,
+ * which cost the replay about 3% (one read per delivery).
  */
 class AddressBook {
   private readonly addresses = new Map<number, string>();
@@ -248,7 +250,7 @@ class AddressBook {
   domainList(domain: number): readonly string[] {
     let list = this.domainLists.get(domain);
     if (list === undefined) {
-      list = Object.freeze([this.domainOf(domain)]);
+      list = [this.domainOf(domain)];
       this.domainLists.set(domain, list);
     }
     return list;
@@ -258,7 +260,7 @@ class AddressBook {
     const key = domain * firstNames.length + name;
     let list = this.singles.get(key);
     if (list === undefined) {
-      list = Object.freeze([this.address(name, domain)]);
+      list = [this.address(name, domain)];
       this.singles.set(key, list);
     }
     return list;
