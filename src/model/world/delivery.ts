@@ -2,6 +2,7 @@ import { Fifo } from '../../core/fifo.js';
 import type { Simulator } from '../../core/simulator.js';
 import type { Conversation } from '../smtp-peer.js';
 import type { HopLabel, HopLabels } from './hop-labels.js';
+import type { DestinationSlots } from './destination-slots.js';
 import type { Destination } from './mx-fallback.js';
 import type { TrackedMessage } from './message-record.js';
 import type { AttemptOutcome, ServerConfig, SessionFacts } from './types.js';
@@ -85,12 +86,16 @@ export interface ServerState {
   readonly ready: Fifo<Delivery>;
   /** This server as the next hop of the servers that relay to it. */
   readonly label: HopLabel;
+  /** The inside server it relays to, if it relays; set once every server exists. */
+  relayTo: ServerState | undefined;
+  /** Its per-destination concurrency, where it needs one; set once the destinations exist. */
+  slots: DestinationSlots | undefined;
 }
 
 /** Creates an empty queue for a server. */
 export function newServerState(config: ServerConfig, labels: HopLabels): ServerState {
   const label = labels.add((id) => ({ id, host: config.name, address: config.address }));
-  return { config, depth: 0, peakDepth: 0, peakAtMs: 0, active: 0, ready: new Fifo(), label };
+  return { config, depth: 0, peakDepth: 0, peakAtMs: 0, active: 0, ready: new Fifo(), label, relayTo: undefined, slots: undefined };
 }
 
 /**

@@ -34,12 +34,8 @@ export class DestinationSlots {
   }
 }
 
-/** Slots for each server whose concurrency could exceed its per-destination limit. */
-export function destinationSlotsFor(servers: Iterable<ServerState>, mx: MxFallback): Map<ServerState, DestinationSlots> {
-  const slots = new Map<ServerState, DestinationSlots>();
-  for (const server of servers) {
-    const limit = server.config.destinationConcurrency;
-    if (server.config.route.kind !== 'relay' && limit !== undefined && limit < server.config.concurrency) slots.set(server, new DestinationSlots(limit, mx));
-  }
-  return slots;
+/** Slots for a server whose concurrency could exceed its per-destination limit; undefined for others, which never need them. */
+export function destinationSlotsFor(server: ServerState, mx: MxFallback): DestinationSlots | undefined {
+  const limit = server.config.destinationConcurrency;
+  return server.config.route.kind !== 'relay' && limit !== undefined && limit < server.config.concurrency ? new DestinationSlots(limit, mx) : undefined;
 }

@@ -12,7 +12,7 @@ import type { HopLabel } from './hop-labels.js';
 import { RateDelays } from './rate-delay.js';
 import { TrackedMessage } from './message-record.js';
 import { nextRetryMs, suspensionMs } from '../retry.js';
-import { DestinationSlots, destinationSlotsFor } from './destination-slots.js';
+import { destinationSlotsFor } from './destination-slots.js';
 import { MxFallback } from './mx-fallback.js';
 import { sessionRecipients } from './recipient-outcomes.js';
 import { Suspensions } from './suspension.js';
@@ -57,7 +57,6 @@ export class World {
   readonly attemptLog = new AttemptLog();
   private readonly mx: MxFallback;
   private readonly suspensions: Suspensions;
-  private readonly slots: Map<ServerState, DestinationSlots>;
   private readonly aftermath: Aftermath;
   /** The links as they really are: health, probes, loss, uplink load. */
   readonly network: Network;
@@ -83,7 +82,11 @@ export class World {
     this.mx = new MxFallback(this.destinations);
     this.suspensions = new Suspensions(this.mx);
     for (const server of config.servers) this.servers.set(server.name, newServerState(server, this.attemptLog.hops));
-    this.slots = destinationSlotsFor(this.servers.values(), this.mx);
+    for (const server of this.servers.values()) {
+      const route = server.config.route;
+      server.relayTo = route.kind === 'relay' ? this.server(route.to) : undefined;
+      server.slots = destinationSlotsFor(server, this.mx);
+    }
     this.aftermath = new Aftermath(this.sim, this.attemptLog, observer, (delivery, failedAtMs) => this.retryAt(delivery, failedAtMs));
     for (const link of config.links) {
       if (link.detection?.kind === 'probe') this.sim.schedule(link.detection.probe.intervalMs, { kind: 'probe', link: link.name, intervalMs: link.detection.probe.intervalMs });
@@ -205,7 +208,7 @@ export class World {
         wakeAt(this.sim, delivery, startMs, 'due');
         continue;
       }
-      if (this.slots.get(server)?.acquire(delivery) === false) continue;
+      if (server.slots?.acquire(delivery) === false) continue;
       server.active++;
       this.open(delivery);
     }
@@ -221,7 +224,7 @@ export class World {
   private attempt(delivery: Delivery): void {
     const server = delivery.server.config;
     const route = server.route;
-    if (route.kind === 'relay') return this.insideAttempt(delivery, this.server(route.to));
+    if (route.kind === 'relay') return this.insideAttempt(delivery, delivery.server.relayTo!);
     const suspended = delivery.hop === 0 ? this.suspensions.active(delivery, this.sim.nowMs) : undefined;
     if (suspended !== undefined) return this.begin(delivery, suspended.hop, null, server.address, 'suspended', suspended.conversation, 0);
     return this.outsideAttempt(delivery, this.mx.hop(delivery));
@@ -313,12 +316,11 @@ export class World {
     this.observer.onAttempt?.(this.attemptLog, index, message);
     const outcome = delivery.outcome;
     if (outcome === 'deferred' && this.mx.fallsBack(delivery, conversation)) return this.fallBack(delivery);
-    const resumed = this.slots.get(server)?.release(delivery);
+    const resumed = server.slots?.release(delivery);
     if (resumed !== undefined) server.ready.push(resumed);
     const held = refused === undefined ? [] : this.aftermath.settleRecipients(delivery, refused);
     if (outcome === 'accepted') {
-      const route = server.config.route;
-      if (route.kind === 'relay') this.enqueue(message, this.server(route.to));
+      if (server.relayTo !== undefined) this.enqueue(message, server.relayTo);
       if (held.length === 0) this.closeDelivery(delivery, 'delivered', null);
       else this.aftermath.defer(delivery, held);
     } else if (outcome === 'rejected') {
