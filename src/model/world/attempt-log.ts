@@ -6,8 +6,12 @@ import type { AttemptOutcome, AttemptRecord, SessionFacts } from './types.js';
 
 const outcomes: readonly AttemptOutcome[] = ['accepted', 'deferred', 'rejected'];
 
-/** Entries per chunk. */
-const chunkSize = 4096;
+/**
+ * Entries per chunk. Large enough that each column's array (128 KB and up) is above the C
+ * allocator's mmap threshold, so it arrives as fresh zeroed pages rather than being zeroed again.
+ */
+export const attemptLogChunkRows = 16384;
+const chunkSize = attemptLogChunkRows;
 /** previous attempt of the message (or -1); session length, ms; retry less end time, ms (or a marker); hop; extra (or -1). */
 const intColumns = 5;
 /** outcome, server, link (0: none), source address, rule, conversation (or `inExtra`). */

@@ -5,7 +5,7 @@ import { RunSession } from '../../../src/run/session.js';
 import { loadScenarioText } from '../../../src/scenario/load-scenario.js';
 import type { Scenario } from '../../../src/scenario/schema/index.js';
 import { arbitraryScenario } from '../../support/arbitrary-scenario.js';
-import { AttemptLog } from '../../../src/model/world/attempt-log.js';
+import { AttemptLog, attemptLogChunkRows } from '../../../src/model/world/attempt-log.js';
 import type { HopLabel } from '../../../src/model/world/hop-labels.js';
 import type { Conversation } from '../../../src/model/smtp-peer.js';
 import type { AttemptRecord } from '../../../src/model/world/types.js';
@@ -33,7 +33,7 @@ describe('AttemptLog', () => {
     const hops = Array.from({ length: 50 }, (_, k) => log.hops.add((id) => ({ id, host: `mx.d${k}.example`, address: k % 7 === 0 ? '' : `192.0.2.${k}` })));
     const stored: AttemptRecord[] = [];
     const last = new Map<string, number>();
-    const count = 10_000;
+    const count = 2 * attemptLogChunkRows + 100;
     for (let i = 0; i < count; i++) {
       const conversation = conversationOf(i);
       const r = record(i, hops[i % hops.length]!, conversation);
@@ -41,7 +41,8 @@ describe('AttemptLog', () => {
       last.set(r.messageId, log.append(last.get(r.messageId) ?? -1, r, r.server, hops[i % hops.length]!, conversation, r.recipients === own ? undefined : r.recipients));
     }
     expect(log.length).toBe(count);
-    for (const i of [0, 1, 5, 6, 4095, 4096, 4097, 9999]) expect(log.get(i, `m${i % 3}`, own)).toEqual(stored[i]);
+    const edges = [attemptLogChunkRows, 2 * attemptLogChunkRows].flatMap((edge) => [edge - 1, edge, edge + 1]);
+    for (const i of [0, 1, 5, 6, ...edges, count - 1]) expect(log.get(i, `m${i % 3}`, own)).toEqual(stored[i]);
     const chain: number[] = [];
     for (let i = last.get('m1')!; i >= 0; i = log.previousOf(i)) chain.push(i);
     expect(chain.reverse()).toEqual(Array.from({ length: Math.ceil((count - 1) / 3) }, (_, k) => 1 + 3 * k));
