@@ -104,7 +104,7 @@ export function newServerState(config: ServerConfig, labels: HopLabels): ServerS
  */
 export function newDelivery(message: TrackedMessage, server: ServerState, queuedAtMs: number, siblings: Siblings | undefined, recipients: readonly string[] | undefined, domain: string): Delivery {
   return {
-    kind: 'delivery', wake: 'due', wakeSeq: -1, message, server, queuedAtMs, siblings, recipients: recipients ?? message.spec.to, ownRecipients: recipients === undefined, domain, failures: 0, hop: 0, handshakes: 0, destination: undefined,
+    kind: 'delivery', wake: 'due', wakeSeq: -1, message, server, queuedAtMs, siblings, recipients: recipients ?? message.to, ownRecipients: recipients === undefined, domain, failures: 0, hop: 0, handshakes: 0, destination: undefined,
     inSession: false, atMs: 0, endMs: 0, link: null, sourceAddress: '', rule: '', outcome: 'deferred', retryAtMs: null, currentHop: undefined, conversation: undefined,
   };
 }

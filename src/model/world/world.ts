@@ -232,7 +232,7 @@ export class World {
 
   private insideAttempt(delivery: Delivery, next: ServerState): void {
     const server = delivery.server.config;
-    const transferMs = Math.ceil((delivery.message.spec.sizeBytes * 8) / insideKbps);
+    const transferMs = Math.ceil((delivery.message.sizeBytes * 8) / insideKbps);
     return this.begin(delivery, next.label, null, server.address, 'inside', insideAccepted, 6 * insideCommandMs + transferMs);
   }
 
@@ -256,13 +256,13 @@ export class World {
     const session = this.session;
     session.sourceAddress = decision.natAddress;
     session.helo = server.helo;
-    session.sender = delivery.message.spec.from;
+    session.sender = delivery.message.from;
     session.recipients = delivery.recipients;
     session.nowMs = this.sim.nowMs;
     session.account = server.account;
     const conversation = hop.peer.converse(session);
     const commandsEndMs = this.sim.nowMs + handshakeMs + (stageIndex(conversation.reply.stage) + 1) * outsideCommandMs;
-    const endMs = conversation.reason === 'accepted' ? this.network.send(decision.link, commandsEndMs, delivery.message.spec.sizeBytes) : commandsEndMs;
+    const endMs = conversation.reason === 'accepted' ? this.network.send(decision.link, commandsEndMs, delivery.message.sizeBytes) : commandsEndMs;
     if (hop.peer.holdsSessions) hop.peer.settle(endMs);
     return this.begin(delivery, hop, decision.link, decision.natAddress, decision.rule, conversation, endMs - this.sim.nowMs);
   }
