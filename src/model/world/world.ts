@@ -19,7 +19,7 @@ import { Suspensions } from './suspension.js';
 import { Aftermath } from './aftermath.js';
 import type { RouteDecision } from '../firewall/types.js';
 import type { MessageSpec } from '../traffic.js';
-import type { AttemptRecord, MessageRecord, WorldConfig, WorldObserver } from './types.js';
+import type { MessageRecord, WorldConfig, WorldObserver } from './types.js';
 
 /** Events of the mail world, handled in (time, seq) order by the kernel. */
 export type WorldEvent =
@@ -64,6 +64,8 @@ export class World {
   private readonly links: LinkSessions;
   private sourcePort = 32768;
   private readonly submission = { kind: 'submit' as const, index: 0 };
+  /** The inside server every message is submitted to. */
+  private readonly submitServer: ServerState;
   // One flow and one session, refilled for each connection: the firewall and the peers read them
   // and keep none of them, and a million connections a day need not make two objects each.
   private readonly flow = { sourceAddress: '', destinationAddress: '', port: smtpPort, sourcePort: 0 };
@@ -82,6 +84,7 @@ export class World {
     this.mx = new MxFallback(this.destinations);
     this.suspensions = new Suspensions(this.mx);
     for (const server of config.servers) this.servers.set(server.name, newServerState(server, this.attemptLog.hops));
+    this.submitServer = this.server(config.submitTo);
     for (const server of this.servers.values()) {
       const route = server.config.route;
       server.relayTo = route.kind === 'relay' ? this.server(route.to) : undefined;
@@ -128,7 +131,7 @@ export class World {
         const message = this.messages[event.index]!;
         this.scheduleSubmission(event.index + 1);
         this.observer.onSubmitted?.(message, this.sim.nowMs);
-        this.enqueue(message, this.server(this.config.submitTo));
+        this.enqueue(message, this.submitServer);
         return;
       }
       case 'delivery':
