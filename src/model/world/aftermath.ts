@@ -2,7 +2,7 @@ import type { Simulator } from '../../core/simulator.js';
 import type { Reason } from '../reasons.js';
 import type { StagedReply } from '../smtp.js';
 import type { Conversation } from '../smtp-peer.js';
-import { wakeAt, type Delivery, type Siblings } from './delivery.js';
+import { wakeAt, type Delivery } from './delivery.js';
 import { settleRefusals } from './recipient-outcomes.js';
 import type { AttemptLog } from './attempt-log.js';
 import type { WorldObserver } from './types.js';
@@ -13,11 +13,6 @@ import type { WorldEvent } from './world.js';
  * queued for the retry, return refused recipients, and send the sender delay notices and bounces.
  */
 export class Aftermath {
-  /**
-   * Messages whose sender already had a delay notice from a server (one each, as Postfix sends),
-   * by their deliveries there: the siblings of a split message, or its one delivery.
-   */
-  private readonly noticed = new WeakSet<Siblings | Delivery>();
 
   constructor(
     private readonly sim: Simulator<WorldEvent>,
@@ -65,8 +60,10 @@ export class Aftermath {
     delivery.hop = 0;
     delivery.handshakes = 0;
     const noticeMs = server.config.retry.delayNoticeMs;
-    if (noticeMs !== undefined && this.observer.onNotice !== undefined && this.sim.nowMs - delivery.queuedAtMs >= noticeMs && !this.noticed.has(delivery.siblings ?? delivery)) {
-      this.noticed.add(delivery.siblings ?? delivery);
+    // One delay notice per message and server, as Postfix sends: a split message's deliveries share theirs.
+    const holder = delivery.siblings ?? delivery;
+    if (noticeMs !== undefined && this.observer.onNotice !== undefined && this.sim.nowMs - delivery.queuedAtMs >= noticeMs && !holder.noticed) {
+      holder.noticed = true;
       this.notice('delay', delivery, recipients, delivery.conversation!.reason, delivery.conversation!.reply);
     }
     if (retryAtMs !== null) wakeAt(this.sim, delivery, retryAtMs, 'due');

@@ -14,6 +14,8 @@ import type { WorldEvent } from './world.js';
  */
 export interface Siblings {
   open: number;
+  /** Whether the sender has had a delay notice for the message from this server. */
+  noticed: boolean;
 }
 
 /**
@@ -31,9 +33,10 @@ export interface Delivery extends SessionFacts {
   /** The sequence number of its one live event, or -1; an event of an earlier number (a cut session's first end) is stale. */
   wakeSeq: number;
   readonly message: TrackedMessage;
-  readonly server: ServerState;
+  /** The server whose queue holds it; a delivery handed on whole moves to the next server (`moveDelivery`). */
+  server: ServerState;
   /** When the message entered this server's queue, ms. */
-  readonly queuedAtMs: number;
+  queuedAtMs: number;
   /** Shared with the other deliveries the message split into here; undefined when it made one. */
   readonly siblings: Siblings | undefined;
   /** Recipients still to deliver; narrows when RCPT answers some of them on their own. */
@@ -41,7 +44,7 @@ export interface Delivery extends SessionFacts {
   /** Whether `recipients` is the message's own list (most deliveries, all their lives): the attempt log then keeps no list of its own. */
   ownRecipients: boolean;
   /** Recipient domain for direct delivery; empty otherwise. */
-  readonly domain: string;
+  domain: string;
   failures: number;
   /** Which of the destination's hops (MX hosts, then the fallback relay) this try is at. */
   hop: number;
@@ -49,8 +52,8 @@ export interface Delivery extends SessionFacts {
   handshakes: number;
   /** Where it is bound, looked up at its first outside attempt. */
   destination: Destination | undefined;
-  /** Whether a session is under way; the session facts describe it (or, between sessions, the last). */
-  inSession: boolean;
+  /** Whether the sender has had a delay notice for it from this server (split messages keep theirs on `siblings`). */
+  noticed: boolean;
   atMs: number;
   endMs: number;
   link: string | null;
@@ -62,6 +65,35 @@ export interface Delivery extends SessionFacts {
   currentHop: HopLabel | undefined;
   /** The conversation of the session under way, shared with the attempt log. */
   conversation: Conversation | undefined;
+}
+
+/**
+ * Moves a delivery, whole and closed where it was, into `server`'s queue at `queuedAtMs`: what an
+ * inside hop does with every message it hands on. Reusing the object rather than making one is
+ * half the replay's allocation. Every per-server field starts afresh; a stale event for it left in
+ * the heap stays stale, since its live event number is reset.
+ */
+export function moveDelivery(delivery: Delivery, server: ServerState, queuedAtMs: number, domain: string): Delivery {
+  delivery.server = server;
+  delivery.queuedAtMs = queuedAtMs;
+  delivery.domain = domain;
+  delivery.recipients = delivery.message.to;
+  delivery.ownRecipients = true;
+  delivery.failures = 0;
+  delivery.hop = 0;
+  delivery.handshakes = 0;
+  delivery.destination = undefined;
+  delivery.noticed = false;
+  delivery.wake = 'due';
+  delivery.wakeSeq = -1;
+  delivery.currentHop = undefined;
+  delivery.conversation = undefined;
+  return delivery;
+}
+
+/** Whether the delivery has a session under way: its live event is that session's end. */
+export function inSession(delivery: Delivery): boolean {
+  return delivery.wake === 'done' && delivery.wakeSeq >= 0;
 }
 
 /** What a delivery waits for in the event heap. */
@@ -105,7 +137,7 @@ export function newServerState(config: ServerConfig, labels: HopLabels): ServerS
 export function newDelivery(message: TrackedMessage, server: ServerState, queuedAtMs: number, siblings: Siblings | undefined, recipients: readonly string[] | undefined, domain: string): Delivery {
   return {
     kind: 'delivery', wake: 'due', wakeSeq: -1, message, server, queuedAtMs, siblings, recipients: recipients ?? message.to, ownRecipients: recipients === undefined, domain, failures: 0, hop: 0, handshakes: 0, destination: undefined,
-    inSession: false, atMs: 0, endMs: 0, link: null, sourceAddress: '', rule: '', outcome: 'deferred', retryAtMs: null, currentHop: undefined, conversation: undefined,
+    noticed: false, atMs: 0, endMs: 0, link: null, sourceAddress: '', rule: '', outcome: 'deferred', retryAtMs: null, currentHop: undefined, conversation: undefined,
   };
 }
 

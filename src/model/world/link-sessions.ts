@@ -3,7 +3,7 @@ import type { Firewall } from '../firewall/firewall.js';
 import type { Network } from '../links/network.js';
 import { SessionTable } from '../links/sessions.js';
 import type { StagedReply } from '../smtp.js';
-import { wakeAt, type Delivery } from './delivery.js';
+import { inSession, wakeAt, type Delivery } from './delivery.js';
 import type { WorldObserver } from './types.js';
 import type { WorldEvent } from './world.js';
 
@@ -81,7 +81,7 @@ export class LinkSessions {
 
   private reset(link: string, why: string): void {
     for (const delivery of this.table?.openOn(link) ?? []) {
-      if (delivery.inSession && delivery.conversation!.reply.code !== null) this.cut(delivery, this.sim.nowMs, why);
+      if (inSession(delivery) && delivery.conversation!.reply.code !== null) this.cut(delivery, this.sim.nowMs, why);
     }
   }
 

@@ -6,7 +6,7 @@ import { LinkSessions } from './link-sessions.js';
 import { replyClass, stageIndex, type StagedReply } from '../smtp.js';
 import type { Conversation } from '../smtp-peer.js';
 import { Destinations, type OutsideHop } from './destinations.js';
-import { newDelivery, newServerState, RecipientDomains, wakeAt, type Delivery, type ServerState, type Siblings } from './delivery.js';
+import { moveDelivery, newDelivery, newServerState, RecipientDomains, wakeAt, type Delivery, type ServerState, type Siblings } from './delivery.js';
 import { AttemptLog } from './attempt-log.js';
 import type { HopLabel } from './hop-labels.js';
 import { RateDelays } from './rate-delay.js';
@@ -176,18 +176,23 @@ export class World {
     return server;
   }
 
-  /** A message enters a server's queue; its deliveries are due at once. */
-  private enqueue(message: TrackedMessage, server: ServerState): void {
+  /**
+   * A message enters a server's queue; its deliveries are due at once. `handedOn`: the delivery
+   * that brought the whole message from the previous server, done there, which moves on here
+   * when the message makes one delivery here too.
+   */
+  private enqueue(message: TrackedMessage, server: ServerState, handedOn?: Delivery): void {
     const { spec } = message;
     this.setDepth(server, server.depth + 1);
     // Most messages make one delivery; they skip the split's arrays.
     const domain = this.singleDomain(spec, server.config.route.kind === 'direct');
     if (domain !== undefined) {
       message.openDeliveries += 1;
-      server.ready.push(newDelivery(message, server, this.sim.nowMs, undefined, undefined, domain));
+      const now = this.sim.nowMs;
+      server.ready.push(handedOn !== undefined ? moveDelivery(handedOn, server, now, domain) : newDelivery(message, server, now, undefined, undefined, domain));
     } else {
       const parts = this.recipientDomains.split(spec.to, spec.toDomains);
-      const siblings: Siblings = { open: parts.length };
+      const siblings: Siblings = { open: parts.length, noticed: false };
       message.openDeliveries += parts.length;
       for (const part of parts) server.ready.push(newDelivery(message, server, this.sim.nowMs, siblings, part.recipients, part.domain));
     }
@@ -287,7 +292,6 @@ export class World {
     const endMs = now + durationMs;
     const kind = replyClass(conversation.reply);
     const outcome = kind === 2 ? 'accepted' : kind === 5 ? 'rejected' : 'deferred';
-    delivery.inSession = true;
     delivery.atMs = now;
     delivery.endMs = endMs;
     delivery.link = link;
@@ -306,7 +310,6 @@ export class World {
   }
 
   private finishAttempt(delivery: Delivery): void {
-    delivery.inSession = false;
     const server = delivery.server;
     server.active--;
     this.links.closed(delivery, server.config.address);
@@ -323,9 +326,15 @@ export class World {
     if (resumed !== undefined) server.ready.push(resumed);
     const held = refused === undefined ? [] : this.aftermath.settleRecipients(delivery, refused);
     if (outcome === 'accepted') {
-      if (server.relayTo !== undefined) this.enqueue(message, server.relayTo);
-      if (held.length === 0) this.closeDelivery(delivery, 'delivered', null);
-      else this.aftermath.defer(delivery, held);
+      if (server.relayTo !== undefined && held.length === 0 && delivery.siblings === undefined && delivery.ownRecipients) {
+        // Counted there before it is closed here, so the message never looks finished.
+        this.enqueue(message, server.relayTo, delivery);
+        this.close(message, server, undefined, 'delivered', null);
+      } else {
+        if (server.relayTo !== undefined) this.enqueue(message, server.relayTo);
+        if (held.length === 0) this.closeDelivery(delivery, 'delivered', null);
+        else this.aftermath.defer(delivery, held);
+      }
     } else if (outcome === 'rejected') {
       this.aftermath.notice('bounce', delivery, recipients, reason, reply);
       if (held.length === 0) this.closeDelivery(delivery, 'bounced', reason);
@@ -352,7 +361,10 @@ export class World {
 
   /** A delivery leaves its server's queue: handed on, delivered, or returned. */
   private closeDelivery(delivery: Delivery, result: 'delivered' | 'bounced', reason: MessageRecord['finalReason']): void {
-    const { message, server, siblings } = delivery;
+    this.close(delivery.message, delivery.server, delivery.siblings, result, reason);
+  }
+
+  private close(message: TrackedMessage, server: ServerState, siblings: Siblings | undefined, result: 'delivered' | 'bounced', reason: MessageRecord['finalReason']): void {
     if (siblings === undefined || --siblings.open === 0) this.setDepth(server, server.depth - 1);
     message.openDeliveries--;
     if (result === 'bounced') {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { RecipientDomains } from '../../../src/model/world/delivery.js';
+import { inSession, moveDelivery, newDelivery, newServerState, RecipientDomains, type Delivery } from '../../../src/model/world/delivery.js';
+import { AttemptLog } from '../../../src/model/world/attempt-log.js';
+import { HopLabels } from '../../../src/model/world/hop-labels.js';
+import { TrackedMessage } from '../../../src/model/world/message-record.js';
+import type { ServerConfig } from '../../../src/model/world/types.js';
 
 describe('RecipientDomains', () => {
   it('takes the part after the last @, lower-cased, one string per domain', () => {
@@ -19,5 +23,28 @@ describe('RecipientDomains', () => {
       { domain: 'y.com', recipients: ['b@y.com'] },
     ]);
     expect(domains.split(['a@x.com', 'b@y.com'], ['one', 'one'])).toEqual([{ domain: 'one', recipients: ['a@x.com', 'b@y.com'] }]);
+  });
+});
+
+describe('moveDelivery', () => {
+  /** The fields a delivery has per server (not its last session's facts, which the next session overwrites). */
+  const perServer = (delivery: Delivery) => {
+    const { server, queuedAtMs, siblings, recipients, ownRecipients, domain, failures, hop, handshakes, destination, noticed, wake, wakeSeq, currentHop, conversation } = delivery;
+    return { server, queuedAtMs, siblings, recipients, ownRecipients, domain, failures, hop, handshakes, destination, noticed, wake, wakeSeq, currentHop, conversation };
+  };
+
+  it('starts a delivery handed on afresh at the next server, as a new one would', () => {
+    const labels = new HopLabels();
+    const config = (name: string, address: string) => ({ name, address, route: { kind: 'direct' }, concurrency: 10 }) as unknown as ServerConfig;
+    const [inside, gateway] = [newServerState(config('exchange', '192.168.1.5'), labels), newServerState(config('gateway', '192.168.1.10'), labels)];
+    const message = new TrackedMessage({ id: 'm1', atMs: 0, from: 'a@example.com', to: ['b@one.example'], sizeBytes: 1000 }, 0, new AttemptLog());
+    const used = newDelivery(message, inside, 5, undefined, undefined, '');
+    Object.assign(used, { failures: 2, hop: 1, handshakes: 1, noticed: true, wake: 'done', wakeSeq: 41, ownRecipients: false, recipients: [], currentHop: gateway.label });
+    used.conversation = { reply: { code: 250, enhanced: '2.0.0', text: 'ok', stage: 'END-OF-DATA' }, reason: 'accepted', checks: [] };
+    expect(inSession(used)).toBe(true);
+    const moved = moveDelivery(used, gateway, 900, 'one.example');
+    expect(moved).toBe(used);
+    expect(perServer(moved)).toEqual(perServer(newDelivery(message, gateway, 900, undefined, undefined, 'one.example')));
+    expect(inSession(moved)).toBe(false);
   });
 });
