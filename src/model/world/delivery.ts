@@ -69,8 +69,8 @@ export interface Delivery extends SessionFacts {
 
 /**
  * Moves a delivery, whole and closed where it was, into `server`'s queue at `queuedAtMs`: what an
- * inside hop does with every message it hands on. Reusing the object rather than making one is
- * half the replay's allocation. Every per-server field starts afresh; a stale event for it left in
+ * inside hop does with every message it hands on. Reusing the object rather than making one
+ * saves over a third of the replay's allocation. Every per-server field starts afresh; a stale event for it left in
  * the heap stays stale, since its live event number is reset.
  */
 export function moveDelivery(delivery: Delivery, server: ServerState, queuedAtMs: number, domain: string): Delivery {
