@@ -1,14 +1,11 @@
 import { Simulator } from '../../core/simulator.js';
 import { Firewall } from '../firewall/firewall.js';
-import { connectTimeoutMs } from '../links/connect.js';
 import { Network } from '../links/network.js';
 import { LinkSessions } from './link-sessions.js';
-import { replyClass, stageIndex, type StagedReply } from '../smtp.js';
-import type { Conversation } from '../smtp-peer.js';
-import { Destinations, type OutsideHop } from './destinations.js';
+import { stageIndex } from '../smtp.js';
+import { Destinations } from './destinations.js';
 import { moveDelivery, newDelivery, newServerState, RecipientDomains, wakeAt, type Delivery, type ServerState, type Siblings } from './delivery.js';
 import { AttemptLog } from './attempt-log.js';
-import type { HopLabel } from './hop-labels.js';
 import { RateDelays } from './rate-delay.js';
 import { TrackedMessage } from './message-record.js';
 import { nextRetryMs, suspensionMs } from '../retry.js';
@@ -17,7 +14,7 @@ import { MxFallback } from './mx-fallback.js';
 import { sessionRecipients } from './recipient-outcomes.js';
 import { Suspensions } from './suspension.js';
 import { Aftermath } from './aftermath.js';
-import type { RouteDecision } from '../firewall/types.js';
+import { SessionStarter } from './session-starter.js';
 import type { MessageSpec } from '../traffic.js';
 import type { MessageRecord, WorldConfig, WorldObserver } from './types.js';
 
@@ -30,18 +27,6 @@ export type WorldEvent =
   | { readonly kind: 'link'; readonly link: string; readonly up: boolean }
   | { readonly kind: 'probe'; readonly link: string; readonly intervalMs: number }
   | { readonly kind: 'failback'; readonly link: string };
-
-/** Time per SMTP command round trip on the internet, and on the inside network, ms. */
-const outsideCommandMs = 150;
-const insideCommandMs = 2;
-const insideKbps = 100_000;
-const smtpPort = 25;
-const noChecks: Conversation['checks'] = [];
-const insideAccepted: Conversation = {
-  reply: { code: 250, enhanced: '2.6.0', text: 'Queued mail for delivery', stage: 'END-OF-DATA' },
-  reason: 'accepted',
-  checks: noChecks,
-};
 
 /**
  * The mail world on the kernel: inside servers with queues and retry schedules, the firewall,
@@ -58,20 +43,15 @@ export class World {
   private readonly mx: MxFallback;
   private readonly suspensions: Suspensions;
   private readonly aftermath: Aftermath;
+  /** Opens sessions: decides how each goes, and fills in the delivery's session facts. */
+  private readonly starter: SessionStarter;
   /** The links as they really are: health, probes, loss, uplink load. */
   readonly network: Network;
   /** Link changes, probes, and the sessions they cut. */
   private readonly links: LinkSessions;
-  private sourcePort = 32768;
   private readonly submission = { kind: 'submit' as const, index: 0 };
   /** The inside server every message is submitted to. */
   private readonly submitServer: ServerState;
-  // One flow and one session, refilled for each connection: the firewall and the peers read them
-  // and keep none of them, and a million connections a day need not make two objects each.
-  private readonly flow = { sourceAddress: '', destinationAddress: '', port: smtpPort, sourcePort: 0 };
-  private readonly session: { sourceAddress: string; helo: string; sender: string; recipients: readonly string[]; nowMs: number; account: string | undefined } = {
-    sourceAddress: '', helo: '', sender: '', recipients: [], nowMs: 0, account: undefined,
-  };
   private readonly recipientDomains = new RecipientDomains();
 
   constructor(readonly config: WorldConfig, private readonly observer: WorldObserver = {}) {
@@ -90,6 +70,7 @@ export class World {
       server.relayTo = route.kind === 'relay' ? this.server(route.to) : undefined;
       server.slots = destinationSlotsFor(server, this.mx);
     }
+    this.starter = new SessionStarter(this.sim, this.firewall, this.network, this.mx, this.suspensions, (delivery, failedAtMs) => this.retryAt(delivery, failedAtMs));
     this.aftermath = new Aftermath(this.sim, this.attemptLog, observer, (delivery, failedAtMs) => this.retryAt(delivery, failedAtMs));
     for (const link of config.links) {
       if (link.detection?.kind === 'probe') this.sim.schedule(link.detection.probe.intervalMs, { kind: 'probe', link: link.name, intervalMs: link.detection.probe.intervalMs });
@@ -224,84 +205,9 @@ export class World {
 
   /** Opens a session for a delivery, decides now how it goes, and schedules its end. */
   private open(delivery: Delivery): void {
-    this.attempt(delivery);
+    this.starter.start(delivery);
     this.links.opened(delivery);
     wakeAt(this.sim, delivery, delivery.endMs, 'done');
-  }
-
-  private attempt(delivery: Delivery): void {
-    const server = delivery.server.config;
-    const route = server.route;
-    if (route.kind === 'relay') return this.insideAttempt(delivery, delivery.server.relayTo!);
-    const suspended = delivery.hop === 0 ? this.suspensions.active(delivery, this.sim.nowMs) : undefined;
-    if (suspended !== undefined) return this.begin(delivery, suspended.hop, null, server.address, 'suspended', suspended.conversation, 0);
-    return this.outsideAttempt(delivery, this.mx.hop(delivery));
-  }
-
-  private insideAttempt(delivery: Delivery, next: ServerState): void {
-    const server = delivery.server.config;
-    const transferMs = Math.ceil((delivery.message.sizeBytes * 8) / insideKbps);
-    return this.begin(delivery, next.label, null, server.address, 'inside', insideAccepted, 6 * insideCommandMs + transferMs);
-  }
-
-  private outsideAttempt(delivery: Delivery, hop: OutsideHop): void {
-    const server = delivery.server.config;
-    if (hop.kind === 'unresolvable') {
-      return this.begin(delivery, hop, null, server.address, 'none', { reply: hop.reply, reason: hop.reason, checks: noChecks }, 0);
-    }
-    this.sourcePort = this.sourcePort >= 60999 ? 32768 : this.sourcePort + 1; // Linux ip_local_port_range
-    const flow = this.flow;
-    flow.sourceAddress = server.address;
-    flow.destinationAddress = hop.address;
-    flow.sourcePort = this.sourcePort;
-    const decision = this.firewall.route(flow, this.sim.nowMs);
-    if (decision.kind === 'dropped') {
-      const reply: StagedReply = { code: null, enhanced: '4.4.1', text: `connect to ${hop.host}[${hop.address}]:25: Network is unreachable (${decision.why})`, stage: 'CONNECT' };
-      return this.begin(delivery, hop, null, server.address, decision.rule, { reply, reason: 'link-down', checks: noChecks }, 0);
-    }
-    const handshakeMs = decision.ispDrops ? -1 : this.network.handshakeDelayMs(decision.link);
-    if (handshakeMs < 0) return this.timedOut(delivery, hop, decision);
-    const session = this.session;
-    session.sourceAddress = decision.natAddress;
-    session.helo = server.helo;
-    session.sender = delivery.message.from;
-    session.recipients = delivery.recipients;
-    session.nowMs = this.sim.nowMs;
-    session.account = server.account;
-    const conversation = hop.peer.converse(session);
-    const commandsEndMs = this.sim.nowMs + handshakeMs + (stageIndex(conversation.reply.stage) + 1) * outsideCommandMs;
-    const endMs = conversation.reason === 'accepted' ? this.network.send(decision.link, commandsEndMs, delivery.message.sizeBytes) : commandsEndMs;
-    if (hop.peer.holdsSessions) hop.peer.settle(endMs);
-    return this.begin(delivery, hop, decision.link, decision.natAddress, decision.rule, conversation, endMs - this.sim.nowMs);
-  }
-
-  /** A connection that never got an answer: out a dead link, every SYN lost, or from a private address the ISP drops. */
-  private timedOut(delivery: Delivery, hop: HopLabel, decision: Extract<RouteDecision, { kind: 'routed' }>): void {
-    const why = decision.ispDrops ? ` (sent from ${decision.natAddress} out ${decision.link}: no NAT rule, so the ISP drops it)` : '';
-    const reply: StagedReply = { code: null, enhanced: '4.4.1', text: `connect to ${hop.host}[${hop.address}]:25: Connection timed out${why}`, stage: 'CONNECT' };
-    const conversation: Conversation = { reply, reason: decision.ispDrops ? 'no-nat' : 'connect-timeout', checks: noChecks };
-    return this.begin(delivery, hop, decision.link, decision.natAddress, decision.rule, conversation, connectTimeoutMs);
-  }
-
-  /**
-   * Fills in the delivery's session facts. Positional rather than an options bag, and on the
-   * delivery rather than in a record of its own: this runs once per attempt, millions of times.
-   */
-  private begin(delivery: Delivery, hop: HopLabel, link: string | null, sourceAddress: string, rule: string, conversation: Conversation, durationMs: number): void {
-    const now = this.sim.nowMs;
-    const endMs = now + durationMs;
-    const kind = replyClass(conversation.reply);
-    const outcome = kind === 2 ? 'accepted' : kind === 5 ? 'rejected' : 'deferred';
-    delivery.atMs = now;
-    delivery.endMs = endMs;
-    delivery.link = link;
-    delivery.sourceAddress = sourceAddress;
-    delivery.rule = rule;
-    delivery.conversation = conversation;
-    delivery.currentHop = hop;
-    delivery.outcome = outcome;
-    // Falling back to the next MX happens at once, so that is the retry time.
-    delivery.retryAtMs = outcome === 'deferred' ? (this.mx.fallsBack(delivery, conversation) ? endMs : this.retryAt(delivery, endMs)) : null;
   }
 
   /** The time of the next try, or null when that would be past the queue lifetime. */
