@@ -1,4 +1,5 @@
 import { AddressSet } from './address-set.js';
+import { getOrAdd } from './get-or-add.js';
 import type { CheckContext } from './checks/context.js';
 import { runCheck, type StageFailure } from './checks/evaluate.js';
 import { Greylist } from './checks/greylist.js';
@@ -57,6 +58,10 @@ const accepted: StagedReply = { ...defaultReplies.accepted.reply, stage: 'END-OF
 const relayDenied: StageFailure = { ...defaultReplies.relayDenied, reason: 'relay-denied' };
 /** Distinct answers kept per session key; past it, further ones are simply not shared. */
 const answerVariants = 8;
+// Made once, not per call: these run for every session a rate-limited peer walks.
+const noAnswers = (): Conversation[] => [];
+const noReplies = (): Map<number, StagedReply> => new Map();
+const noVerdicts = (): (StageVerdict | undefined)[] => [];
 
 function sameConversation(a: Conversation, b: Conversation): boolean {
   if (a.reply !== b.reply || a.reason !== b.reason || a.refused !== undefined || a.checks.length !== b.checks.length) return false;
@@ -152,12 +157,7 @@ export class SmtpPeer {
    */
   private alike(conversation: Conversation, session: SmtpSession): Conversation {
     if (conversation.refused !== undefined) return conversation;
-    const key = this.sessionKey(session);
-    let seen = this.answers.get(key);
-    if (seen === undefined) {
-      seen = [];
-      this.answers.set(key, seen);
-    }
+    const seen = getOrAdd(this.answers, this.sessionKey(session), noAnswers);
     for (const known of seen) if (sameConversation(known, conversation)) return known;
     if (seen.length < answerVariants) seen.push(conversation);
     return conversation;
@@ -193,11 +193,7 @@ export class SmtpPeer {
   private refusalReply(failure: StageFailure, session: SmtpSession, rcpt: string): StagedReply {
     const text = failure.reply.text;
     if (text.includes('{rcpt') || text.includes('{host')) return this.fillRefusal(failure, session, rcpt);
-    let bySession = this.replies.get(failure);
-    if (bySession === undefined) {
-      bySession = new Map();
-      this.replies.set(failure, bySession);
-    }
+    const bySession = getOrAdd(this.replies, failure, noReplies);
     const key = this.sessionKey(session);
     let reply = bySession.get(key);
     if (reply === undefined) {
@@ -239,12 +235,7 @@ export class SmtpPeer {
    * walks every session, but need not redo its checks or rebuild their texts.
    */
   private stageVerdict(stage: SmtpStage, session: SmtpSession): StageVerdict {
-    const key = this.sessionKey(session);
-    let stages = this.verdicts.get(key);
-    if (stages === undefined) {
-      stages = [];
-      this.verdicts.set(key, stages);
-    }
+    const stages = getOrAdd(this.verdicts, this.sessionKey(session), noVerdicts);
     const index = stageIndex(stage);
     let verdict = stages[index];
     if (verdict === undefined) {

@@ -1,4 +1,5 @@
 import type { DnsZone } from '../dns-zone.js';
+import { getOrAdd } from '../get-or-add.js';
 import type { PeerPolicy } from '../peer-policy.js';
 import type { StagedReply } from '../smtp.js';
 import type { Conversation, StageVerdict } from '../smtp-peer.js';
@@ -37,30 +38,21 @@ export class CheckContext {
    * follows it (when no reply names the peer, they all answer alike).
    */
   conversationsOf(policy: PeerPolicy): Map<number, Conversation> {
-    return memoOf(this.conversations, policy);
+    return getOrAdd(this.conversations, policy, () => new Map());
   }
 
   /** The stage verdicts of a policy's checks by session key, then stage index, shared by its peers. */
   verdictsOf(policy: PeerPolicy): Map<number, (StageVerdict | undefined)[]> {
-    return memoOf(this.verdicts, policy);
+    return getOrAdd(this.verdicts, policy, () => new Map());
   }
 
   /** Filled refusal replies of a policy by refusal, then session key, shared by its peers. */
   repliesOf(policy: PeerPolicy): Map<StageFailure, Map<number, StagedReply>> {
-    return memoOf(this.replies, policy);
+    return getOrAdd(this.replies, policy, () => new Map());
   }
 
   /** Distinct conversations of a policy's walked sessions by session key, shared by its peers. */
   answersOf(policy: PeerPolicy): Map<number, Conversation[]> {
-    return memoOf(this.answers, policy);
+    return getOrAdd(this.answers, policy, () => new Map());
   }
-}
-
-function memoOf<K, V>(memos: Map<PeerPolicy, Map<K, V>>, policy: PeerPolicy): Map<K, V> {
-  let memo = memos.get(policy);
-  if (memo === undefined) {
-    memo = new Map();
-    memos.set(policy, memo);
-  }
-  return memo;
 }

@@ -1,3 +1,5 @@
+import { getOrAdd } from '../get-or-add.js';
+
 /**
  * One small integer per distinct (source address, sender, HELO name) a world's sessions present.
  * Every peer's answers that depend on those three alone are remembered under this one number,
@@ -16,8 +18,8 @@ export class SessionKeys {
   /** The key of a (source, sender, HELO), given one on first sight. */
   key(sourceAddress: string, sender: string, helo: string): number {
     if (sourceAddress === this.lastSource && sender === this.lastSender && helo === this.lastHelo) return this.lastKey;
-    const bySender = inner(this.bySource, sourceAddress);
-    const byHelo = inner(bySender, sender);
+    const bySender = getOrAdd(this.bySource, sourceAddress, () => new Map<string, Map<string, number>>());
+    const byHelo = getOrAdd(bySender, sender, () => new Map<string, number>());
     let key = byHelo.get(helo);
     if (key === undefined) {
       key = this.count++;
@@ -29,13 +31,4 @@ export class SessionKeys {
     this.lastKey = key;
     return key;
   }
-}
-
-function inner<V>(map: Map<string, Map<string, V>>, key: string): Map<string, V> {
-  let found = map.get(key);
-  if (found === undefined) {
-    found = new Map();
-    map.set(key, found);
-  }
-  return found;
 }

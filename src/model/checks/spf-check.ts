@@ -1,4 +1,5 @@
 import type { DnsZone } from '../dns-zone.js';
+import { getOrAdd } from '../get-or-add.js';
 import { checkMailFrom, type SpfOutcome } from '../spf/index.js';
 
 /**
@@ -22,15 +23,6 @@ export class SpfEvaluator {
     }
     return outcome;
   }
-}
-
-function getOrAdd<K, V>(map: Map<K, V>, key: K, make: () => V): V {
-  let value = map.get(key);
-  if (value === undefined) {
-    value = make();
-    map.set(key, value);
-  }
-  return value;
 }
 
 /** The domain part of a MAIL FROM address, or the whole text when it has no `@`. */

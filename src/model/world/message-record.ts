@@ -35,12 +35,12 @@ export class TrackedMessage implements MessageRecord {
 
   get attempts(): readonly AttemptRecord[] {
     const result: AttemptRecord[] = [];
-    for (let i = this.last; i >= 0; i = this.log.previousOf(i)) result.push(this.log.get(i, this.spec.id, this.spec.to));
+    for (let i = this.last; i >= 0; i = this.log.previousOf(i)) result.push(this.log.get(i, this.spec.id, this.to));
     return result.reverse();
   }
 
   get lastAttempt(): AttemptRecord | undefined {
-    return this.last < 0 ? undefined : this.log.get(this.last, this.spec.id, this.spec.to);
+    return this.last < 0 ? undefined : this.log.get(this.last, this.spec.id, this.to);
   }
 
   /**

@@ -1,6 +1,6 @@
-import { replyClass } from '../smtp.js';
+import { replyClass, type SmtpReply } from '../smtp.js';
 import type { RecipientRefusal } from '../smtp-peer.js';
-import type { SessionFacts } from './types.js';
+import type { AttemptOutcome, SessionFacts } from './types.js';
 
 /** What became of the recipients RCPT refused on their own in one session. */
 export interface RefusalOutcome {
@@ -22,8 +22,7 @@ export function settleRefusals(session: SessionFacts, refused: readonly Recipien
   const deferred: string[] = [];
   const rejected: string[] = [];
   for (const refusal of refused) {
-    const kind = replyClass(refusal.reply);
-    const outcome = kind === 5 ? 'rejected' : kind === 2 ? 'accepted' : 'deferred';
+    const outcome = attemptOutcome(refusal.reply);
     (outcome === 'rejected' ? rejected : deferred).push(refusal.recipient);
     const facts: SessionFacts = {
       atMs: session.atMs, endMs: session.endMs, link: session.link, sourceAddress: session.sourceAddress, rule: session.rule, outcome,
@@ -38,4 +37,10 @@ export function settleRefusals(session: SessionFacts, refused: readonly Recipien
 export function sessionRecipients(recipients: readonly string[], refused: readonly RecipientRefusal[] | undefined): readonly string[] {
   if (refused === undefined) return recipients;
   return recipients.filter((recipient) => !refused.some((refusal) => refusal.recipient === recipient));
+}
+
+/** How an attempt that ended with `reply` went: 2xx accepted, 5xx rejected, anything else (4xx, no reply) deferred. */
+export function attemptOutcome(reply: SmtpReply): AttemptOutcome {
+  const kind = replyClass(reply);
+  return kind === 2 ? 'accepted' : kind === 5 ? 'rejected' : 'deferred';
 }

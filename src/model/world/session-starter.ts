@@ -3,7 +3,8 @@ import type { Firewall } from '../firewall/firewall.js';
 import type { RouteDecision } from '../firewall/types.js';
 import { connectTimeoutMs } from '../links/connect.js';
 import type { Network } from '../links/network.js';
-import { replyClass, stageIndex, type StagedReply } from '../smtp.js';
+import { stageIndex, type StagedReply } from '../smtp.js';
+import { attemptOutcome } from './recipient-outcomes.js';
 import type { Conversation } from '../smtp-peer.js';
 import type { Delivery, ServerState } from './delivery.js';
 import type { OutsideHop } from './destinations.js';
@@ -111,8 +112,7 @@ export class SessionStarter {
   private begin(delivery: Delivery, hop: HopLabel, link: string | null, sourceAddress: string, rule: string, conversation: Conversation, durationMs: number): void {
     const now = this.sim.nowMs;
     const endMs = now + durationMs;
-    const kind = replyClass(conversation.reply);
-    const outcome = kind === 2 ? 'accepted' : kind === 5 ? 'rejected' : 'deferred';
+    const outcome = attemptOutcome(conversation.reply);
     delivery.atMs = now;
     delivery.endMs = endMs;
     delivery.link = link;
