@@ -1,4 +1,4 @@
-import { getOrAdd } from '../get-or-add.js';
+import { getOrAdd, newMap } from '../get-or-add.js';
 
 /**
  * One small integer per distinct (source address, sender, HELO name) a world's sessions present.
@@ -18,8 +18,8 @@ export class SessionKeys {
   /** The key of a (source, sender, HELO), given one on first sight. */
   key(sourceAddress: string, sender: string, helo: string): number {
     if (sourceAddress === this.lastSource && sender === this.lastSender && helo === this.lastHelo) return this.lastKey;
-    const bySender = getOrAdd(this.bySource, sourceAddress, () => new Map<string, Map<string, number>>());
-    const byHelo = getOrAdd(bySender, sender, () => new Map<string, number>());
+    const bySender = getOrAdd(this.bySource, sourceAddress, newMap<string, Map<string, number>>);
+    const byHelo = getOrAdd(bySender, sender, newMap<string, number>);
     let key = byHelo.get(helo);
     if (key === undefined) {
       key = this.count++;

@@ -1,5 +1,5 @@
 import type { DnsZone } from '../dns-zone.js';
-import { getOrAdd } from '../get-or-add.js';
+import { getOrAdd, newMap } from '../get-or-add.js';
 import { checkMailFrom, type SpfOutcome } from '../spf/index.js';
 
 /**
@@ -14,8 +14,8 @@ export class SpfEvaluator {
 
   /** check_host() for the sender's domain and the client `address`. */
   outcome(address: string, sender: string, helo: string): SpfOutcome {
-    const bySender = getOrAdd(this.memo, address, () => new Map<string, Map<string, SpfOutcome>>());
-    const byHelo = getOrAdd(bySender, sender, () => new Map<string, SpfOutcome>());
+    const bySender = getOrAdd(this.memo, address, newMap<string, Map<string, SpfOutcome>>);
+    const byHelo = getOrAdd(bySender, sender, newMap<string, SpfOutcome>);
     let outcome = byHelo.get(helo);
     if (outcome === undefined) {
       outcome = checkMailFrom(this.zone, { ip: address, mailFrom: sender, helo });
