@@ -32,13 +32,14 @@ export interface Delivery extends SessionFacts {
   wake: Wake;
   /** The sequence number of its one live event, or -1; an event of an earlier number (a cut session's first end) is stale. */
   wakeSeq: number;
-  readonly message: TrackedMessage;
+  /** The message; a delivery closed and reused (`DeliveryPool`) takes another. */
+  message: TrackedMessage;
   /** The server whose queue holds it; a delivery handed on whole moves to the next server (`moveDelivery`). */
   server: ServerState;
   /** When the message entered this server's queue, ms. */
   queuedAtMs: number;
   /** Shared with the other deliveries the message split into here; undefined when it made one. */
-  readonly siblings: Siblings | undefined;
+  siblings: Siblings | undefined;
   /** Recipients still to deliver; narrows when RCPT answers some of them on their own. */
   recipients: readonly string[];
   /** Whether `recipients` is the message's own list (most deliveries, all their lives): the attempt log then keeps no list of its own. */
@@ -70,15 +71,25 @@ export interface Delivery extends SessionFacts {
 /**
  * Moves a delivery, whole and closed where it was, into `server`'s queue at `queuedAtMs`: what an
  * inside hop does with every message it hands on. Reusing the object rather than making one
- * saves over a third of the replay's allocation. Every per-server field starts afresh; a stale event for it left in
- * the heap stays stale, since its live event number is reset.
+ * saves over a third of the replay's allocation. A stale event for it left in the heap stays
+ * stale, since its live event number is reset.
  */
 export function moveDelivery(delivery: Delivery, server: ServerState, queuedAtMs: number, domain: string): Delivery {
+  return resetDelivery(delivery, delivery.message, server, queuedAtMs, undefined, undefined, domain);
+}
+
+/**
+ * Starts `delivery` afresh as `newDelivery` would make it. Its last session's facts are left as
+ * they were: nothing reads them before its next session overwrites them.
+ */
+function resetDelivery(delivery: Delivery, message: TrackedMessage, server: ServerState, queuedAtMs: number, siblings: Siblings | undefined, recipients: readonly string[] | undefined, domain: string): Delivery {
+  delivery.message = message;
   delivery.server = server;
   delivery.queuedAtMs = queuedAtMs;
+  delivery.siblings = siblings;
+  delivery.recipients = recipients ?? message.to;
+  delivery.ownRecipients = recipients === undefined;
   delivery.domain = domain;
-  delivery.recipients = delivery.message.to;
-  delivery.ownRecipients = true;
   delivery.failures = 0;
   delivery.hop = 0;
   delivery.handshakes = 0;
@@ -89,6 +100,35 @@ export function moveDelivery(delivery: Delivery, server: ServerState, queuedAtMs
   delivery.currentHop = undefined;
   delivery.conversation = undefined;
   return delivery;
+}
+
+/**
+ * Deliveries closed (delivered, bounced or expired), kept to be the next ones queued. A day's
+ * replay queues a million and holds a few thousand at once; making each afresh was most of its
+ * allocation, and the ones waiting hours for a retry were promoted and then died in the old
+ * generation, which grew it until a full collection ran inside the replay.
+ */
+export class DeliveryPool {
+  private readonly spare: Delivery[] = [];
+
+  /** A delivery as `newDelivery` makes it, reusing a closed one when there is one. */
+  take(message: TrackedMessage, server: ServerState, queuedAtMs: number, siblings: Siblings | undefined, recipients: readonly string[] | undefined, domain: string): Delivery {
+    const spare = this.spare.pop();
+    return spare === undefined ? newDelivery(message, server, queuedAtMs, siblings, recipients, domain) : resetDelivery(spare, message, server, queuedAtMs, siblings, recipients, domain);
+  }
+
+  /**
+   * Takes back a closed delivery. Nothing may hold it for later but the heap, where an event of
+   * its own is stale by its sequence number, and stays so once the delivery is reused.
+   */
+  give(delivery: Delivery): void {
+    this.spare.push(delivery);
+  }
+
+  /** Closed deliveries waiting to be reused. */
+  get spareCount(): number {
+    return this.spare.length;
+  }
 }
 
 /** Whether the delivery has a session under way: its live event is that session's end. */

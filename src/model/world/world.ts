@@ -4,7 +4,7 @@ import { Network } from '../links/network.js';
 import { LinkSessions } from './link-sessions.js';
 import { stageIndex } from '../smtp.js';
 import { Destinations } from './destinations.js';
-import { moveDelivery, newDelivery, newServerState, RecipientDomains, wakeAt, type Delivery, type ServerState, type Siblings } from './delivery.js';
+import { DeliveryPool, moveDelivery, newServerState, RecipientDomains, wakeAt, type Delivery, type ServerState, type Siblings } from './delivery.js';
 import { AttemptLog } from './attempt-log.js';
 import { RateDelays } from './rate-delay.js';
 import { TrackedMessage } from './message-record.js';
@@ -53,6 +53,7 @@ export class World {
   /** The inside server every message is submitted to. */
   private readonly submitServer: ServerState;
   private readonly recipientDomains = new RecipientDomains();
+  private readonly deliveries = new DeliveryPool();
 
   constructor(readonly config: WorldConfig, private readonly observer: WorldObserver = {}) {
     this.sim = new Simulator<WorldEvent>((event) => this.handle(event));
@@ -170,12 +171,12 @@ export class World {
     if (domain !== undefined) {
       message.openDeliveries += 1;
       const now = this.sim.nowMs;
-      server.ready.push(handedOn !== undefined ? moveDelivery(handedOn, server, now, domain) : newDelivery(message, server, now, undefined, undefined, domain));
+      server.ready.push(handedOn !== undefined ? moveDelivery(handedOn, server, now, domain) : this.deliveries.take(message, server, now, undefined, undefined, domain));
     } else {
       const parts = this.recipientDomains.split(spec.to, spec.toDomains);
       const siblings: Siblings = { open: parts.length, noticed: false };
       message.openDeliveries += parts.length;
-      for (const part of parts) server.ready.push(newDelivery(message, server, this.sim.nowMs, siblings, part.recipients, part.domain));
+      for (const part of parts) server.ready.push(this.deliveries.take(message, server, this.sim.nowMs, siblings, part.recipients, part.domain));
     }
     this.dispatch(server);
   }
@@ -268,6 +269,7 @@ export class World {
   /** A delivery leaves its server's queue: handed on, delivered, or returned. */
   private closeDelivery(delivery: Delivery, result: 'delivered' | 'bounced', reason: MessageRecord['finalReason']): void {
     this.close(delivery.message, delivery.server, delivery.siblings, result, reason);
+    this.deliveries.give(delivery);
   }
 
   private close(message: TrackedMessage, server: ServerState, siblings: Siblings | undefined, result: 'delivered' | 'bounced', reason: MessageRecord['finalReason']): void {
