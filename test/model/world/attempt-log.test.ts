@@ -18,12 +18,18 @@ function conversationOf(i: number): Conversation {
   return i % 5 === 0 ? { ...deferred, checks: [...deferred.checks] } : deferred;
 }
 
+/** Some sessions began before the chunk's first (a long one ends later), and some far off, more than 2^31 ms away. */
+function startOf(i: number): number {
+  return i * 1000 + (i % 11 === 0 ? 30 * 86_400_000 : 0) - (i % 13 === 0 ? 5_000 : 0);
+}
+
 function record(i: number, hop: HopLabel, conversation: Conversation): AttemptRecord {
+  const atMs = startOf(i);
   return {
-    messageId: `m${i % 3}`, atMs: i * 1000, endMs: i * 1000 + 150, server: i % 2 === 0 ? 'exchange' : 'mailmarshal',
+    messageId: `m${i % 3}`, atMs, endMs: atMs + 150, server: i % 2 === 0 ? 'exchange' : 'mailmarshal',
     nextHop: hop.host, nextHopAddress: hop.address, link: i % 5 === 0 ? null : `X${1 + (i % 2)}`, sourceAddress: i % 2 === 0 ? '203.0.113.10' : '198.51.100.20',
     rule: 'load-balancing:round-robin', recipients: i % 6 === 0 ? [`b@d${i}.example`] : own, reply: conversation.reply, reason: conversation.reason, checks: conversation.checks,
-    outcome: (['accepted', 'deferred', 'rejected'] as const)[i % 3]!, retryAtMs: i % 4 === 0 ? null : i % 7 === 0 ? i * 1000 + 40 * 86_400_000 : i * 1000 + 60_000,
+    outcome: (['accepted', 'deferred', 'rejected'] as const)[i % 3]!, retryAtMs: i % 4 === 0 ? null : i % 7 === 0 ? atMs + 40 * 86_400_000 : atMs + 60_000,
   };
 }
 
@@ -42,7 +48,7 @@ describe('AttemptLog', () => {
     }
     expect(log.length).toBe(count);
     const edges = [attemptLogChunkRows, 2 * attemptLogChunkRows].flatMap((edge) => [edge - 1, edge, edge + 1]);
-    for (const i of [0, 1, 5, 6, ...edges, count - 1]) expect(log.get(i, `m${i % 3}`, own)).toEqual(stored[i]);
+    for (const i of [0, 1, 5, 6, 11, 13, 22, 26, 143, ...edges, count - 1]) expect(log.get(i, `m${i % 3}`, own)).toEqual(stored[i]);
     const chain: number[] = [];
     for (let i = last.get('m1')!; i >= 0; i = log.previousOf(i)) chain.push(i);
     expect(chain.reverse()).toEqual(Array.from({ length: Math.ceil((count - 1) / 3) }, (_, k) => 1 + 3 * k));
