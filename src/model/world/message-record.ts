@@ -16,21 +16,24 @@ export class TrackedMessage implements MessageRecord {
   private last = -1;
 
   // The spec's fields every session reads, copied here: a session (a retry hours later, say)
-  // then brings one object back into the cache rather than two. Copying the rest as well made
-  // the replay slower, not faster: the message then spans another cache line.
+  // then brings one object back into the cache rather than three (the spec, a list, its
+  // elements). Copying the rest as well made the replay slower, not faster: the message then
+  // spans another cache line.
   /** `spec.from`, `spec.sizeBytes`, `spec.to`. */
   readonly from: string;
   readonly sizeBytes: number;
   readonly to: readonly string[];
+  /** The one recipient domain, when the spec lists its domains and they are one; else undefined. */
+  readonly soleDomain: string | undefined;
 
   constructor(
     readonly spec: MessageSpec,
-    readonly index: number,
     private readonly log: AttemptLog,
   ) {
     this.from = spec.from;
     this.sizeBytes = spec.sizeBytes;
     this.to = spec.to;
+    this.soleDomain = spec.toDomains?.length === 1 ? spec.toDomains[0] : undefined;
   }
 
   get attempts(): readonly AttemptRecord[] {

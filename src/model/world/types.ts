@@ -122,8 +122,6 @@ export type MessageStatus = 'pending' | 'delivered' | 'bounced';
 /** A message's life in the model. Attempts live in the run's attempt log, not on the message. */
 export interface MessageRecord {
   readonly spec: MessageSpec;
-  /** Position in the run's message list. */
-  readonly index: number;
   status: MessageStatus;
   /** Why it ended, for bounced messages (`expired`, or the 5xx's reason). */
   finalReason: Reason | null;

@@ -38,7 +38,7 @@ function usedDelivery() {
   const config = (name: string, address: string) => ({ name, address, route: { kind: 'direct' }, concurrency: 10 }) as unknown as ServerConfig;
   const [inside, gateway] = [newServerState(config('exchange', '192.168.1.5'), labels), newServerState(config('gateway', '192.168.1.10'), labels)];
   const log = new AttemptLog();
-  const message = new TrackedMessage({ id: 'm1', atMs: 0, from: 'a@example.com', to: ['b@one.example'], sizeBytes: 1000 }, 0, log);
+  const message = new TrackedMessage({ id: 'm1', atMs: 0, from: 'a@example.com', to: ['b@one.example'], sizeBytes: 1000 }, log);
   const used = newDelivery(message, inside, 5, { open: 2, noticed: true }, ['b@one.example'], '');
   Object.assign(used, { failures: 2, hop: 1, handshakes: 1, noticed: true, wake: 'done', wakeSeq: 41, ownRecipients: false, recipients: [], currentHop: gateway.label });
   used.conversation = { reply: { code: 250, enhanced: '2.0.0', text: 'ok', stage: 'END-OF-DATA' }, reason: 'accepted', checks: [] };
@@ -69,7 +69,7 @@ describe('DeliveryPool', () => {
     const pool = new DeliveryPool();
     pool.give(used);
     expect(pool.spareCount).toBe(1);
-    const other = new TrackedMessage({ id: 'm2', atMs: 10, from: 'c@example.com', to: ['d@two.example', 'e@two.example'], sizeBytes: 500 }, 1, log);
+    const other = new TrackedMessage({ id: 'm2', atMs: 10, from: 'c@example.com', to: ['d@two.example', 'e@two.example'], sizeBytes: 500 }, log);
     const siblings = { open: 1, noticed: false };
     const reused = pool.take(other, gateway, 900, siblings, ['d@two.example'], 'two.example');
     expect(reused).toBe(used);
