@@ -1,6 +1,6 @@
 import { AddressSet } from './address-set.js';
 import { getOrAdd } from './get-or-add.js';
-import type { CheckContext } from './checks/context.js';
+import type { BySessionKey, CheckContext } from './checks/context.js';
 import { runCheck, type StageFailure } from './checks/evaluate.js';
 import { Greylist } from './checks/greylist.js';
 import { senderDomain } from './checks/spf-check.js';
@@ -59,9 +59,7 @@ const relayDenied: StageFailure = { ...defaultReplies.relayDenied, reason: 'rela
 /** Distinct answers kept per session key; past it, further ones are simply not shared. */
 const answerVariants = 8;
 // Made once, not per call: these run for every session a rate-limited peer walks.
-const noAnswers = (): Conversation[] => [];
-const noReplies = (): Map<number, StagedReply> => new Map();
-const noVerdicts = (): (StageVerdict | undefined)[] => [];
+const noReplies = (): BySessionKey<StagedReply> => [];
 
 function sameConversation(a: Conversation, b: Conversation): boolean {
   if (a.reply !== b.reply || a.reason !== b.reason || a.refused !== undefined || a.checks.length !== b.checks.length) return false;
@@ -81,14 +79,14 @@ export class SmtpPeer {
   private readonly sessionChecks: readonly SessionCheck[];
   private readonly greylists: readonly { readonly config: GreylistCheckConfig; readonly list: Greylist; readonly failure: StageFailure }[];
   /** Sessions of a stateless peer depend on source, sender and HELO alone: remembered by their session key. */
-  private readonly memo: Map<number, Conversation> | undefined;
+  private readonly memo: BySessionKey<Conversation> | undefined;
   private readonly held: { limiter: RateLimiter; key: string }[] = [];
   /** The verdict of each stage's checks, by session key, then stage index. */
-  private readonly verdicts: Map<number, (StageVerdict | undefined)[]>;
+  private readonly verdicts: BySessionKey<(StageVerdict | undefined)[]>;
   /** Filled refusal replies by refusal, then session key, shared by the policy's peers. */
-  private readonly replies: Map<StageFailure, Map<number, StagedReply>>;
+  private readonly replies: Map<StageFailure, BySessionKey<StagedReply>>;
   /** Distinct conversations of walked sessions by session key, shared by the policy's peers. */
-  private readonly answers: Map<number, Conversation[]>;
+  private readonly answers: BySessionKey<Conversation[]>;
   private readonly checkStages: ReadonlySet<SmtpStage>;
   /** Whether sessions hold a slot of a concurrent-connection cap until `settle`. */
   readonly holdsSessions: boolean;
@@ -109,7 +107,7 @@ export class SmtpPeer {
     // Unless a reply names the host, every peer of a policy answers a session alike: one memo
     // for them all stays hot in memory, where one per peer (thousands of them) would not.
     const sharedByPolicy = !replies.some((text) => text.includes('{host'));
-    this.memo = !stateless ? undefined : sharedByPolicy ? context.conversationsOf(policy) : new Map();
+    this.memo = !stateless ? undefined : sharedByPolicy ? context.conversationsOf(policy) : [];
     this.verdicts = context.verdictsOf(policy);
     this.replies = context.repliesOf(policy);
     this.answers = context.answersOf(policy);
@@ -127,10 +125,10 @@ export class SmtpPeer {
   converse(session: SmtpSession): Conversation {
     if (this.memo === undefined) return this.walk(session);
     const key = this.sessionKey(session);
-    let conversation = this.memo.get(key);
+    let conversation = this.memo[key];
     if (conversation === undefined) {
       conversation = this.walk(session);
-      this.memo.set(key, conversation);
+      this.memo[key] = conversation;
     }
     return conversation;
   }
@@ -157,7 +155,7 @@ export class SmtpPeer {
    */
   private alike(conversation: Conversation, session: SmtpSession): Conversation {
     if (conversation.refused !== undefined) return conversation;
-    const seen = getOrAdd(this.answers, this.sessionKey(session), noAnswers);
+    const seen = (this.answers[this.sessionKey(session)] ??= []);
     for (const known of seen) if (sameConversation(known, conversation)) return known;
     if (seen.length < answerVariants) seen.push(conversation);
     return conversation;
@@ -195,10 +193,10 @@ export class SmtpPeer {
     if (text.includes('{rcpt') || text.includes('{host')) return this.fillRefusal(failure, session, rcpt);
     const bySession = getOrAdd(this.replies, failure, noReplies);
     const key = this.sessionKey(session);
-    let reply = bySession.get(key);
+    let reply = bySession[key];
     if (reply === undefined) {
       reply = this.fillRefusal(failure, session, rcpt);
-      bySession.set(key, reply);
+      bySession[key] = reply;
     }
     return reply;
   }
@@ -235,7 +233,7 @@ export class SmtpPeer {
    * walks every session, but need not redo its checks or rebuild their texts.
    */
   private stageVerdict(stage: SmtpStage, session: SmtpSession): StageVerdict {
-    const stages = getOrAdd(this.verdicts, this.sessionKey(session), noVerdicts);
+    const stages = (this.verdicts[this.sessionKey(session)] ??= []);
     const index = stageIndex(stage);
     let verdict = stages[index];
     if (verdict === undefined) {

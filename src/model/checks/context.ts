@@ -11,6 +11,12 @@ import { SessionKeys } from './session-keys.js';
 import { SpfEvaluator } from './spf-check.js';
 
 /**
+ * Values by session key (`SessionKeys`): an array, since keys are small integers counted from 0,
+ * and indexing one is cheaper than a map lookup on every session. Unset keys read undefined.
+ */
+export type BySessionKey<T> = (T | undefined)[];
+
+/**
  * What every relay and receiver checks against, shared by all of them in one world: the zone's
  * reverse identities, HELO facts, SPF outcomes and the scenario's blocklists, each remembered.
  */
@@ -21,10 +27,10 @@ export class CheckContext {
   readonly blocklists: Blocklists;
   /** Keys for the (source, sender, HELO) of sessions, under which peers remember their answers. */
   readonly sessionKeys = new SessionKeys();
-  private readonly conversations = new Map<PeerPolicy, Map<number, Conversation>>();
-  private readonly verdicts = new Map<PeerPolicy, Map<number, (StageVerdict | undefined)[]>>();
-  private readonly replies = new Map<PeerPolicy, Map<StageFailure, Map<number, StagedReply>>>();
-  private readonly answers = new Map<PeerPolicy, Map<number, Conversation[]>>();
+  private readonly conversations = new Map<PeerPolicy, BySessionKey<Conversation>>();
+  private readonly verdicts = new Map<PeerPolicy, BySessionKey<(StageVerdict | undefined)[]>>();
+  private readonly replies = new Map<PeerPolicy, Map<StageFailure, BySessionKey<StagedReply>>>();
+  private readonly answers = new Map<PeerPolicy, BySessionKey<Conversation[]>>();
 
   constructor(zone: DnsZone, blocklists: readonly BlocklistConfig[] = []) {
     this.identity = new IdentityResolver(zone);
@@ -37,22 +43,22 @@ export class CheckContext {
    * The remembered sessions of a stateless policy by session key, shared by every peer that
    * follows it (when no reply names the peer, they all answer alike).
    */
-  conversationsOf(policy: PeerPolicy): Map<number, Conversation> {
-    return getOrAdd(this.conversations, policy, () => new Map());
+  conversationsOf(policy: PeerPolicy): BySessionKey<Conversation> {
+    return getOrAdd(this.conversations, policy, () => []);
   }
 
   /** The stage verdicts of a policy's checks by session key, then stage index, shared by its peers. */
-  verdictsOf(policy: PeerPolicy): Map<number, (StageVerdict | undefined)[]> {
-    return getOrAdd(this.verdicts, policy, () => new Map());
+  verdictsOf(policy: PeerPolicy): BySessionKey<(StageVerdict | undefined)[]> {
+    return getOrAdd(this.verdicts, policy, () => []);
   }
 
   /** Filled refusal replies of a policy by refusal, then session key, shared by its peers. */
-  repliesOf(policy: PeerPolicy): Map<StageFailure, Map<number, StagedReply>> {
+  repliesOf(policy: PeerPolicy): Map<StageFailure, BySessionKey<StagedReply>> {
     return getOrAdd(this.replies, policy, () => new Map());
   }
 
   /** Distinct conversations of a policy's walked sessions by session key, shared by its peers. */
-  answersOf(policy: PeerPolicy): Map<number, Conversation[]> {
-    return getOrAdd(this.answers, policy, () => new Map());
+  answersOf(policy: PeerPolicy): BySessionKey<Conversation[]> {
+    return getOrAdd(this.answers, policy, () => []);
   }
 }
