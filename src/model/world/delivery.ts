@@ -131,6 +131,12 @@ export class DeliveryPool {
   }
 }
 
+/**
+ * When a delivery whose session ended deferred at `endMs`, as `conversation`, goes again, ms: at
+ * once when it falls back to its next hop; else at its next retry; null when never.
+ */
+export type NextTryAt = (delivery: Delivery, conversation: Conversation, endMs: number) => number | null;
+
 /** Whether the delivery has a session under way: its live event is that session's end. */
 export function inSession(delivery: Delivery): boolean {
   return delivery.wake === 'done' && delivery.wakeSeq >= 0;

@@ -3,7 +3,8 @@ import type { Firewall } from '../firewall/firewall.js';
 import type { Network } from '../links/network.js';
 import { SessionTable } from '../links/sessions.js';
 import type { StagedReply } from '../smtp.js';
-import { inSession, wakeAt, type Delivery } from './delivery.js';
+import { inSession, wakeAt, type Delivery, type NextTryAt } from './delivery.js';
+import type { Conversation } from '../smtp-peer.js';
 import type { WorldObserver } from './types.js';
 import type { WorldEvent } from './world.js';
 
@@ -26,7 +27,7 @@ export class LinkSessions {
     private readonly firewall: Firewall,
     private readonly observer: WorldObserver,
     private readonly holdDownMs: number,
-    private readonly retryAt: (delivery: Delivery, failedAtMs: number) => number | null,
+    private readonly nextTryAt: NextTryAt,
   ) {
     this.table = firewall.existingConnections === 'keep' ? undefined : new SessionTable();
   }
@@ -92,10 +93,12 @@ export class LinkSessions {
     const old = delivery.conversation!;
     const reply: StagedReply = { code: null, enhanced: '4.4.2', text: `lost connection with ${hop.host}[${hop.address}]: ${why}`, stage: old.reply.stage };
     // Nobody was answered in a lost session, those RCPT refused on their own included: all stay queued.
-    delivery.conversation = { reply, reason: 'connection-lost', checks: old.checks };
+    const lost: Conversation = { reply, reason: 'connection-lost', checks: old.checks };
+    delivery.conversation = lost;
     delivery.endMs = endMs;
     delivery.outcome = 'deferred';
-    delivery.retryAtMs = this.retryAt(delivery, endMs);
+    // A lost session is a temporary failure like any other: the next MX host, if one is left, is tried at once.
+    delivery.retryAtMs = this.nextTryAt(delivery, lost, endMs);
     // The end already scheduled is now stale.
     wakeAt(this.sim, delivery, endMs, 'done');
   }

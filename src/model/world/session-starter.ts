@@ -6,7 +6,7 @@ import type { Network } from '../links/network.js';
 import { stageIndex, type StagedReply } from '../smtp.js';
 import { attemptOutcome } from './recipient-outcomes.js';
 import type { Conversation } from '../smtp-peer.js';
-import type { Delivery, ServerState } from './delivery.js';
+import type { Delivery, NextTryAt, ServerState } from './delivery.js';
 import type { OutsideHop } from './destinations.js';
 import type { HopLabel } from './hop-labels.js';
 import type { MxFallback } from './mx-fallback.js';
@@ -40,14 +40,14 @@ export class SessionStarter {
     sourceAddress: '', helo: '', sender: '', recipients: [], nowMs: 0, account: undefined,
   };
 
-  /** @param retryAt when a delivery failing at a time (ms) is tried again, or null when never. */
+  /** @param nextTryAt when a delivery whose session ends deferred at a time (ms) goes again, or null when never. */
   constructor(
     private readonly sim: Simulator<WorldEvent>,
     private readonly firewall: Firewall,
     private readonly network: Network,
     private readonly mx: MxFallback,
     private readonly suspensions: Suspensions,
-    private readonly retryAt: (delivery: Delivery, failedAtMs: number) => number | null,
+    private readonly nextTryAt: NextTryAt,
   ) {}
 
   /** Opens a session for the delivery now: decides how it goes and fills in its session facts. */
@@ -122,6 +122,6 @@ export class SessionStarter {
     delivery.currentHop = hop;
     delivery.outcome = outcome;
     // Falling back to the next MX happens at once, so that is the retry time.
-    delivery.retryAtMs = outcome === 'deferred' ? (this.mx.fallsBack(delivery, conversation) ? endMs : this.retryAt(delivery, endMs)) : null;
+    delivery.retryAtMs = outcome === 'deferred' ? this.nextTryAt(delivery, conversation, endMs) : null;
   }
 }

@@ -15,7 +15,7 @@ import { sessionRecipients } from './recipient-outcomes.js';
 import { Suspensions } from './suspension.js';
 import { Aftermath } from './aftermath.js';
 import { SessionStarter } from './session-starter.js';
-import type { MessageSpec } from '../traffic.js';
+import type { Conversation } from '../smtp-peer.js';
 import type { MessageRecord, WorldConfig, WorldObserver } from './types.js';
 
 /** Events of the mail world, handled in (time, seq) order by the kernel. */
@@ -65,7 +65,7 @@ export class World {
     const meterWindowMs = config.firewall.loadBalancing.spillOver?.windowMs;
     this.network = new Network(config.links.map((link) => ({ name: link.name, uplinkKbps: link.uplinkKbps, lossRate: link.lossRate ?? 0, detection: link.detection ?? { kind: 'instant' }, meterWindowMs })), config.seed);
     this.firewall = new Firewall(config.firewall, new Map(config.links.map((link) => [link.name, link.address])), (link, nowMs) => this.network.rateKbps(link, nowMs));
-    this.links = new LinkSessions(this.sim, this.network, this.firewall, observer, config.firewall.loadBalancing.holdDownMs ?? 0, (delivery, failedAtMs) => this.retryAt(delivery, failedAtMs));
+    this.links = new LinkSessions(this.sim, this.network, this.firewall, observer, config.firewall.loadBalancing.holdDownMs ?? 0, (delivery, conversation, endMs) => this.nextTryAt(delivery, conversation, endMs));
     this.destinations = new Destinations(config.zone, config.relays, config.receivers, config.seed, config.blocklists, this.attemptLog.hops);
     this.mx = new MxFallback(this.destinations);
     this.suspensions = new Suspensions(this.mx);
@@ -76,7 +76,7 @@ export class World {
       server.relayTo = route.kind === 'relay' ? this.server(route.to) : undefined;
       server.slots = destinationSlotsFor(server, this.mx);
     }
-    this.starter = new SessionStarter(this.sim, this.firewall, this.network, this.mx, this.suspensions, (delivery, failedAtMs) => this.retryAt(delivery, failedAtMs));
+    this.starter = new SessionStarter(this.sim, this.firewall, this.network, this.mx, this.suspensions, (delivery, conversation, endMs) => this.nextTryAt(delivery, conversation, endMs));
     this.aftermath = new Aftermath(this.sim, this.attemptLog, observer, (delivery, failedAtMs) => this.retryAt(delivery, failedAtMs));
     for (const link of config.links) {
       if (link.detection?.kind === 'probe') this.sim.schedule(link.detection.probe.intervalMs, { kind: 'probe', link: link.name, intervalMs: link.detection.probe.intervalMs });
@@ -221,6 +221,15 @@ export class World {
   /** The time of the next try, or null when that would be past the queue lifetime. */
   private retryAt(delivery: Delivery, failedAtMs: number): number | null {
     return nextRetryMs(delivery.server.config.retry, delivery.failures + 1, failedAtMs, delivery.queuedAtMs);
+  }
+
+  /**
+   * When a delivery whose session ended deferred at `endMs` goes again: at once, to its next hop,
+   * when it falls back (as `finishAttempt` will decide); else at its next retry; null when that
+   * would be past its queue lifetime. Sessions record it when they open, and again when cut.
+   */
+  private nextTryAt(delivery: Delivery, conversation: Conversation, endMs: number): number | null {
+    return this.mx.fallsBack(delivery, conversation) ? endMs : this.retryAt(delivery, endMs);
   }
 
   private finishAttempt(delivery: Delivery): void {

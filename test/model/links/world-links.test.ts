@@ -4,7 +4,7 @@ import { RunSession } from '../../../src/run/session.js';
 import { scenarioSchema } from '../../../src/scenario/schema/index.js';
 
 /** One 10 MB message at 60 s over a 1 Mbit/s X1 (80 s of data), X1 failing at 100 s. */
-function bigTransfer(firewall: Record<string, unknown>, outage = true) {
+function bigTransfer(firewall: Record<string, unknown>, outage = true, dns: Record<string, unknown> = {}) {
   return scenarioSchema.parse({
     name: 'one big transfer', start: '2024-03-12T08:00:00+10:00', duration: '2h', seed: 1,
     links: [
@@ -12,7 +12,7 @@ function bigTransfer(firewall: Record<string, unknown>, outage = true) {
       { name: 'X2', address: '198.51.100.20', uplink_kbps: 1000 },
     ],
     firewall: { load_balancing: { mode: 'failover', members: ['X1', 'X2'] }, ...firewall },
-    dns: { 'a.example': { A: ['203.0.113.10'] } },
+    dns: { 'a.example': { A: ['203.0.113.10'] }, ...dns },
     mail: [{ name: 'gateway', address: '192.168.1.10', helo: 'a.example', retry: { schedule: ['5m'], then_every: '5m' } }],
     internet: { receivers: { default: 'postfix-default' } },
     traffic: { messages: [{ at: '60s', from: 'a@a.example', to: ['b@b.example'], size: '10M' }] },
@@ -37,6 +37,19 @@ describe('links in the world', () => {
     const [first, retry] = attemptsOf(session);
     expect(first).toMatchObject({ link: 'X1', reason: 'connection-lost', outcome: 'deferred', endMs: 400_000 });
     expect(retry).toMatchObject({ link: 'X2', outcome: 'accepted' });
+  });
+
+  it('a session lost at one MX host falls back to the next at once, and its record says so', () => {
+    const twoHosts = bigTransfer({ probe: { interval: '5s', down_after: 3, up_after: 3 }, existing_connections: 'kill' }, true, {
+      'b.example': { MX: [[10, 'mx1.b.example'], [20, 'mx2.b.example']] },
+      'mx1.b.example': { A: ['192.0.2.1'] },
+      'mx2.b.example': { A: ['192.0.2.2'] },
+    });
+    const [lost, next] = attemptsOf(new RunSession(twoHosts).runToEnd());
+    expect(lost).toMatchObject({ nextHop: 'mx1.b.example', reason: 'connection-lost', endMs: 110_000 });
+    expect(next).toMatchObject({ nextHop: 'mx2.b.example', atMs: 110_000 });
+    // The next try is the fallback, not the retry schedule's: the record must not promise a later one.
+    expect(lost!.retryAtMs).toBe(next!.atMs);
   });
 
   it('kill: the firewall resets the session when its probes mark the link down', () => {

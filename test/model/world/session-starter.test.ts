@@ -23,7 +23,7 @@ function starterAndWorld() {
   });
   const world = new World(buildWorldConfig(scenario));
   const mx = new MxFallback(world.destinations);
-  const starter = new SessionStarter(world.sim, world.firewall, world.network, mx, new Suspensions(mx), (_, failedAtMs) => failedAtMs + 300_000);
+  const starter = new SessionStarter(world.sim, world.firewall, world.network, mx, new Suspensions(mx), (_, __, endMs) => endMs + 300_000);
   return { world, starter };
 }
 
