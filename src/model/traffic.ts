@@ -87,6 +87,9 @@ export function profileFactor(profile: GeneratorConfig['profile'], localDayMs: n
   return businessHoursFactors[(hour + 24) % 24]!;
 }
 
+/** Draws of a recipient a message already lists before it goes with one recipient fewer. */
+const maxRedraws = 8;
+
 const syllables = ['har', 'bour', 'west', 'field', 'ash', 'ton', 'bay', 'view', 'kin', 'gate', 'mer', 'ri', 'del', 'ta', 'nor', 'lo', 'sun', 'vale', 'cres', 'cent', 'oak', 'ley', 'sto', 'ne'];
 const suffixes = ['.com.au', '.com', '.net.au', '.org.au', '.com.au', '.net'];
 
@@ -186,9 +189,13 @@ class MessageDraw {
     const to: string[] = [];
     const toDomains: string[] = [];
     for (let r = 0; r < count; r++) {
-      const { address, domain } = this.address();
-      to.push(address);
-      toDomains.push(domain);
+      let drawn = this.address();
+      // A message lists each recipient once (Postfix's cleanup drops duplicates): draw again,
+      // a few times, should the same address come up twice.
+      for (let again = 0; again < maxRedraws && to.includes(drawn.address); again++) drawn = this.address();
+      if (to.includes(drawn.address)) continue;
+      to.push(drawn.address);
+      toDomains.push(drawn.domain);
     }
     return { to, toDomains };
   }

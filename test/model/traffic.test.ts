@@ -37,6 +37,17 @@ describe('generateMessages', () => {
     expect(night.length * 10).toBeLessThan(morning.length);
   });
 
+  it('lists each recipient of a message once, however few addresses there are to draw from', () => {
+    const crowded: GeneratorConfig = { ...config, domainCount: 1, recipients: { min: 5, max: 5 } };
+    const messages = generateMessages(crowded, new Random(4), 3_600_000, 0);
+    for (const message of messages) {
+      expect(new Set(message.to).size).toBe(message.to.length);
+      expect(message.toDomains).toHaveLength(message.to.length);
+    }
+    // Redrawing keeps almost every message at the count asked for.
+    expect(messages.filter((message) => message.to.length === 5).length).toBeGreaterThan(messages.length * 0.9);
+  });
+
   it('stops at count and uses at most domainCount domains', () => {
     const messages = generateMessages({ ...config, count: 50 }, new Random(5), 86_400_000, 0);
     expect(messages).toHaveLength(50);
