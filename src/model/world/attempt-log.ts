@@ -6,16 +6,14 @@ import type { AttemptOutcome, AttemptRecord, SessionFacts } from './types.js';
 
 const outcomes: readonly AttemptOutcome[] = ['accepted', 'deferred', 'rejected'];
 
-/**
- * Entries per chunk. Large enough that each chunk's array (384 KB) is above the C allocator's
- * mmap threshold, so it arrives as fresh zeroed pages rather than being zeroed again.
- */
+/** Entries per chunk: 384 KB each, so a day of a million messages takes about 150 of them. */
 export const attemptLogChunkRows = 16384;
 const chunkSize = attemptLogChunkRows;
 /**
  * previous attempt of the message (or -1); start, ms after the chunk's base (or `farMarker`);
- * session length, ms; retry less end time, ms (or a marker); hop; and a packed word: path id,
- * conversation id, whether the row has extras, outcome.
+ * session length, ms; retry less end time, ms (or a marker); hop; and a packed word: path id in
+ * bits 16–31, shared conversation id in bits 3–15 (`inExtra`: one of its own), `hasExtra` in
+ * bit 2, outcome in bits 0–1.
  */
 const columns = 6;
 const noRetry = -1;
