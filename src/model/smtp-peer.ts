@@ -90,6 +90,12 @@ export class SmtpPeer {
   private readonly checkStages: ReadonlySet<SmtpStage>;
   /** Whether sessions hold a slot of a concurrent-connection cap until `settle`. */
   readonly holdsSessions: boolean;
+  /**
+   * Whether any peer of its policy would answer every session just as this one does: it keeps no
+   * state of its own (no limits, relay rights or greylist) and no reply names its host. One such
+   * peer can then stand for every host of the policy.
+   */
+  readonly interchangeable: boolean;
   private readonly answersPerRecipient: boolean;
 
   constructor(
@@ -108,6 +114,7 @@ export class SmtpPeer {
     // for them all stays hot in memory, where one per peer (thousands of them) would not.
     const sharedByPolicy = !replies.some((text) => text.includes('{host'));
     this.memo = !stateless ? undefined : sharedByPolicy ? context.conversationsOf(policy) : [];
+    this.interchangeable = stateless && sharedByPolicy;
     this.verdicts = context.verdictsOf(policy);
     this.replies = context.repliesOf(policy);
     this.answers = context.answersOf(policy);

@@ -20,7 +20,7 @@ export const mxAddressLimit = 5;
  * Resolves next hops on the internet: relays by name, recipient domains by MX (then A) in the
  * zone, every MX host in preference order (equal preferences in zone order, for determinism).
  * One MX host serving several domains under the same policy is one peer, with one set of
- * limiters and one greylist. A domain the zone does not mention is taken to exist with one MX host, `mx.DOMAIN`,
+ * limiters and one greylist; hosts of a policy whose peers all answer alike share one peer. A domain the zone does not mention is taken to exist with one MX host, `mx.DOMAIN`,
  * following the policy the placement gives it: generated traffic reaches thousands of domains no
  * one wants to write DNS for.
  */
@@ -28,6 +28,8 @@ export class Destinations {
   private readonly relays = new Map<string, OutsideHop>();
   private readonly domains = new Map<string, readonly OutsideHop[]>();
   private readonly peers = new Map<string, SmtpPeer>();
+  /** One peer for all hosts of each policy whose peers answer alike (`SmtpPeer.interchangeable`). */
+  private readonly sharedPeers = new Map<PeerPolicy, SmtpPeer>();
   private readonly primaries = new Map<string, OutsideHop>();
   readonly checks: CheckContext;
 
@@ -100,12 +102,18 @@ export class Destinations {
     return hops.length > 0 ? hops : [failure!];
   }
 
+  /**
+   * The hop of one MX host under a receiver policy. Hosts whose peers would all answer alike
+   * share one peer, so the thousands of hosts of a busy day read one object in the cache rather
+   * than one each; a peer with state of its own (limits, greylist) is one per host and policy.
+   */
   private peerHop(host: string, address: string, policy: PeerPolicy): OutsideHop {
     const key = `${host}\u0000${policy.name}`;
-    let peer = this.peers.get(key);
+    let peer = this.sharedPeers.get(policy) ?? this.peers.get(key);
     if (peer === undefined) {
       peer = new SmtpPeer(policy, host, this.checks);
-      this.peers.set(key, peer);
+      if (peer.interchangeable) this.sharedPeers.set(policy, peer);
+      else this.peers.set(key, peer);
     }
     const found = peer;
     return this.labels.add((id) => ({ kind: 'peer', id, host, address, peer: found }));
