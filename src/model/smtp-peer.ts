@@ -174,7 +174,10 @@ export class SmtpPeer {
     let refused: RecipientRefusal[] | undefined;
     for (const stage of smtpStages) {
       const failure = this.checkStage(stage, session, checks);
-      if (failure !== undefined) return { ...this.refusal(failure, session, session.recipients[0] ?? '', checks), ...(refused ? { refused } : {}) };
+      if (failure !== undefined) {
+        const refusal = this.refusal(failure, session, session.recipients[0] ?? '', checks);
+        return refused ? { ...refusal, refused } : refusal;
+      }
       if (stage !== 'RCPT' || !this.answersPerRecipient) continue;
       refused = this.answerRecipients(session, checks);
       if (refused.length === session.recipients.length) {
@@ -183,7 +186,8 @@ export class SmtpPeer {
       }
       if (refused.length === 0) refused = undefined;
     }
-    return { reply: accepted, reason: 'accepted', checks, ...(refused ? { refused } : {}) };
+    // Written out rather than spreading a conditional object: a rate-limited peer walks every session.
+    return refused ? { reply: accepted, reason: 'accepted', checks, refused } : { reply: accepted, reason: 'accepted', checks };
   }
 
   private refusal(failure: StageFailure, session: SmtpSession, rcpt: string, checks: readonly CheckOutcome[]): Conversation {
