@@ -20,9 +20,10 @@ export const mxAddressLimit = 5;
  * Resolves next hops on the internet: relays by name, recipient domains by MX (then A) in the
  * zone, every MX host in preference order (equal preferences in zone order, for determinism).
  * One MX host serving several domains under the same policy is one peer, with one set of
- * limiters and one greylist; hosts of a policy whose peers all answer alike share one peer. A domain the zone does not mention is taken to exist with one MX host, `mx.DOMAIN`,
- * following the policy the placement gives it: generated traffic reaches thousands of domains no
- * one wants to write DNS for.
+ * limiters and one greylist; hosts of a policy whose peers all answer alike share one peer. A
+ * domain the zone does not mention is taken to exist with one MX host, `mx.DOMAIN`, following
+ * the policy the placement gives it: generated traffic reaches thousands of domains no one wants
+ * to write DNS for.
  */
 export class Destinations {
   private readonly relays = new Map<string, OutsideHop>();
