@@ -1,11 +1,11 @@
 import type { Simulator } from '../../core/simulator.js';
 import type { Firewall } from '../firewall/firewall.js';
-import type { RouteDecision } from '../firewall/types.js';
+import type { Flow, RouteDecision } from '../firewall/types.js';
 import { connectTimeoutMs } from '../links/connect.js';
 import type { Network } from '../links/network.js';
 import { stageIndex, type StagedReply } from '../smtp.js';
 import { attemptOutcome } from './recipient-outcomes.js';
-import type { Conversation } from '../smtp-peer.js';
+import type { Conversation, SmtpSession } from '../smtp-peer.js';
 import type { Delivery, NextTryAt, ServerState } from './delivery.js';
 import type { OutsideHop } from './destinations.js';
 import type { HopLabel } from './hop-labels.js';
@@ -35,8 +35,8 @@ export class SessionStarter {
   private sourcePort = 32768;
   // One flow and one session, refilled for each connection: the firewall and the peers read them
   // and keep none of them, and a million connections a day need not make two objects each.
-  private readonly flow = { sourceAddress: '', destinationAddress: '', port: smtpPort, sourcePort: 0 };
-  private readonly session: { sourceAddress: string; helo: string; sender: string; recipients: readonly string[]; nowMs: number; account: string | undefined } = {
+  private readonly flow: { -readonly [K in keyof Flow]-?: Flow[K] } = { sourceAddress: '', destinationAddress: '', port: smtpPort, sourcePort: 0 };
+  private readonly session: { -readonly [K in keyof SmtpSession]: SmtpSession[K] } = {
     sourceAddress: '', helo: '', sender: '', recipients: [], nowMs: 0, account: undefined,
   };
 
